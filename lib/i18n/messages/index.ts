@@ -1,0 +1,13 @@
+// The catalogue, one module per area of the product so that each area's strings live together.
+// To add an area: create messages/<area>.ts exporting zhCN and en, and list it here.
+import * as auth from './auth.ts';
+import * as bank from './bank.ts';
+import * as common from './common.ts';
+import * as merchant from './merchant.ts';
+import * as regulator from './regulator.ts';
+import * as shopper from './shopper.ts';
+
+export const zhCN = { ...common.zhCN, ...auth.zhCN, ...regulator.zhCN, ...bank.zhCN, ...merchant.zhCN, ...shopper.zhCN };
+export const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...regulator.en, ...bank.en, ...merchant.en, ...shopper.en };
+
+export type MessageKey = keyof typeof zhCN;
