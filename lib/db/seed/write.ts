@@ -1,0 +1,155 @@
+// Writes a generated demo city into an empty database, inside the caller's transaction. Every
+// table is loaded with COPY, ids as generated; sequences are moved past them afterwards so the
+// application's own inserts carry on from there.
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { rebuildDailyRollups } from '../rollups.ts';
+import { dropIndexesForLoad } from './bulk-load.ts';
+import { bool, copyRows, int, json, NULL, text, textArray, timestamp } from './copy.ts';
+import type { SeedData, WeighingRow } from './types.ts';
+
+/** Tables the seed writes, in foreign-key order. */
+export const SEED_TABLES = [
+  'City', 'District', 'Market', 'Programme', 'Merchant', 'Stall', 'Commodity', 'Scale', 'Verification', 'User',
+  'Weighing', 'Receipt', 'Payment', 'Settlement', 'Inspection', 'CheckWeighing', 'Alert', 'Complaint', 'ComplaintEvent',
+  'ScaleDay', 'MerchantDay', 'MarketDay', 'CommodityDay',
+] as const;
+export type SeedTable = (typeof SEED_TABLES)[number];
+export type SeedCounts = Record<SeedTable, number>;
+
+const ROLLUP_TABLES = ['ScaleDay', 'MerchantDay', 'MarketDay', 'CommodityDay'] as const;
+/** Rollups are keyed by their dimensions, not by a serial id. */
+const SERIAL_TABLES = SEED_TABLES.filter((table) => table !== 'Receipt' && !(ROLLUP_TABLES as readonly string[]).includes(table));
+
+const line = (...fields: string[]): string => fields.join('\t');
+const date = (day: string | null): string => day ?? NULL;
+
+export class DatabaseNotEmptyError extends Error {
+  readonly code = 'database_not_empty';
+}
+
+/** Receipt tokens: 128 random bits from the OS, base64url (22 characters). Never from the seeded PRNG. */
+function* receiptLines(weighings: readonly WeighingRow[]): Generator<string> {
+  const batch = 65_536;
+  for (let start = 0; start < weighings.length; start += batch) {
+    const bytes = randomBytes(16 * batch);
+    const end = Math.min(weighings.length, start + batch);
+    for (let index = start; index < end; index++) {
+      const weighing = weighings[index] as WeighingRow;
+      const offset = (index - start) * 16;
+      yield line(bytes.toString('base64url', offset, offset + 16), int(weighing.id), int(weighing.scaleId), timestamp(weighing.scaleTime));
+    }
+  }
+}
+
+export async function assertEmpty(client: pg.ClientBase): Promise<void> {
+  const checks = SEED_TABLES.map((table) => `EXISTS (SELECT 1 FROM "${table}")`).join(' OR ');
+  const { rows } = await client.query<{ used: boolean }>(`SELECT ${checks} AS used`);
+  if (rows[0]?.used) throw new DatabaseNotEmptyError('the database already holds data: the demo seed only writes into an empty database');
+}
+
+export async function writeSeed(
+  client: pg.Client | pg.PoolClient,
+  data: SeedData,
+  passwordHash: string,
+  log: (message: string) => void = () => {},
+): Promise<SeedCounts> {
+  await assertEmpty(client);
+  const counts = Object.fromEntries(SEED_TABLES.map((table) => [table, 0])) as SeedCounts;
+  const copy = async <T>(table: SeedTable, columns: readonly string[], rows: Iterable<T>, render: (row: T) => string): Promise<void> => {
+    const started = performance.now();
+    counts[table] = await copyRows(client, table, columns, rows, render);
+    if (counts[table] >= 10_000) log(`${table}: ${counts[table]} rows in ${Math.round(performance.now() - started)} ms`);
+  };
+
+  await copy('City', ['id', 'code', 'name', 'nameEn'], [data.city], (row) => line(int(row.id), text(row.code), text(row.name), text(row.nameEn)));
+  await copy('District', ['id', 'cityId', 'code', 'name', 'nameEn'], data.districts,
+    (row) => line(int(row.id), int(row.cityId), text(row.code), text(row.name), text(row.nameEn)));
+  await copy('Market', ['id', 'districtId', 'code', 'name', 'nameEn', 'address', 'floorRows', 'floorCols'], data.markets,
+    (row) => line(int(row.id), int(row.districtId), text(row.code), text(row.name), text(row.nameEn), text(row.address), int(row.floorRows), int(row.floorCols)));
+  await copy('Programme', ['id', 'cityId', 'name', 'nameEn', 'bankName', 'bankNameEn', 'startedOn', 'feeBasisPoints'], [data.programme],
+    (row) => line(int(row.id), int(row.cityId), text(row.name), text(row.nameEn), text(row.bankName), text(row.bankNameEn), date(row.startedOn), int(row.feeBasisPoints)));
+  await copy('Merchant', ['id', 'marketId', 'name', 'shopName', 'licenseNo', 'phone', 'category', 'programmeId', 'enrolledOn', 'settlementAccount'], data.merchants,
+    (row) => line(int(row.id), int(row.marketId), text(row.name), text(row.shopName), text(row.licenseNo), text(row.phone), row.category,
+      int(row.programmeId), date(row.enrolledOn), text(row.settlementAccount)));
+  await copy('Stall', ['id', 'marketId', 'code', 'row', 'col', 'merchantId'], data.stalls,
+    (row) => line(int(row.id), int(row.marketId), text(row.code), int(row.row), int(row.col), int(row.merchantId)));
+  await copy('Commodity', ['id', 'plu', 'name', 'nameEn', 'category', 'guidePriceFenPerKg'], data.commodities,
+    (row) => line(int(row.id), text(row.plu), text(row.name), text(row.nameEn), row.category, int(row.guidePriceFenPerKg)));
+  await copy('Scale', [
+    'id', 'serial', 'model', 'maker', 'accuracyClass', 'maxMg', 'minMg', 'eMg', 'dMg', 'priceIntervalFen', 'softwareId',
+    'calibrationCounter', 'configurationCounter', 'purpose', 'status', 'online', 'lastSeenAt', 'installedOn', 'marketId', 'stallId', 'programmeId',
+  ], data.scales, (row) => line(
+    int(row.id), text(row.serial), text(row.model), text(row.maker), row.accuracyClass, int(row.maxMg), int(row.minMg), int(row.eMg), int(row.dMg),
+    int(row.priceIntervalFen), text(row.softwareId), int(row.calibrationCounter), int(row.configurationCounter), row.purpose, row.status,
+    bool(row.online), timestamp(row.lastSeenAt), date(row.installedOn), int(row.marketId), int(row.stallId), int(row.programmeId),
+  ));
+  await copy('Verification', ['id', 'scaleId', 'certificateNo', 'verifiedOn', 'expiresOn', 'result', 'authority', 'sealCode'], data.verifications,
+    (row) => line(int(row.id), int(row.scaleId), text(row.certificateNo), date(row.verifiedOn), date(row.expiresOn), row.result, text(row.authority), text(row.sealCode)));
+  await copy('User', ['id', 'username', 'passwordHash', 'displayName', 'role', 'cityId', 'districtId', 'marketId', 'merchantId'], data.users,
+    (row) => line(int(row.id), text(row.username), text(passwordHash), text(row.displayName), row.role, int(row.cityId),
+      int(row.districtId), int(row.marketId), int(row.merchantId)));
+
+  const bulkTables = ['Weighing', 'Receipt', 'Payment'];
+  const restoreIndexes = await dropIndexesForLoad(client, bulkTables);
+  await copy('Weighing', [
+    'id', 'scaleId', 'seq', 'scaleTime', 'receivedAt', 'merchantId', 'marketId', 'commodityId', 'unitPriceFenPerKg',
+    'grossMg', 'tareMg', 'netMg', 'priceFen', 'stable', 'paymentMethod', 'findings',
+  ], data.weighings, (row) => line(
+    int(row.id), int(row.scaleId), int(row.seq), timestamp(row.scaleTime), timestamp(row.receivedAt), int(row.merchantId), int(row.marketId),
+    int(row.commodityId), int(row.unitPriceFenPerKg), int(row.grossMg), int(row.tareMg), int(row.netMg), int(row.priceFen),
+    bool(row.stable), row.paymentMethod, textArray(row.findings),
+  ));
+  await copy('Receipt', ['token', 'weighingId', 'scaleId', 'issuedAt'], receiptLines(data.weighings), (row) => row);
+  await copy('Payment', ['id', 'merchantId', 'weighingId', 'amountFen', 'paidAt', 'businessDay', 'bankRef', 'status'], data.payments,
+    (row) => line(int(row.id), int(row.merchantId), int(row.weighingId), int(row.amountFen), timestamp(row.paidAt), date(row.businessDay), text(row.bankRef), row.status));
+  let started = performance.now();
+  await restoreIndexes();
+  // fresh statistics, so the first dashboard queries after the seed are planned on real numbers
+  for (const table of bulkTables) await client.query(`ANALYZE "${table}"`);
+  log(`indexes, foreign keys and statistics of ${bulkTables.join(', ')} in ${Math.round(performance.now() - started)} ms`);
+  await copy('Settlement', [
+    'id', 'merchantId', 'businessDay', 'paymentCount', 'grossFen', 'feeFen', 'netFen', 'weighedFen', 'status', 'paidAt', 'bankRef',
+  ], data.settlements, (row) => line(
+    int(row.id), int(row.merchantId), date(row.businessDay), int(row.paymentCount), int(row.grossFen), int(row.feeFen), int(row.netFen),
+    int(row.weighedFen), row.status, timestamp(row.paidAt), text(row.bankRef),
+  ));
+
+  await copy('Inspection', ['id', 'scaleId', 'inspectorId', 'at', 'result', 'suspended', 'notes'], data.inspections,
+    (row) => line(int(row.id), int(row.scaleId), int(row.inspectorId), timestamp(row.at), row.result, bool(row.suspended), text(row.notes)));
+  await copy('CheckWeighing', ['id', 'scaleId', 'inspectionId', 'source', 'kind', 'stage', 'at', 'referenceMg', 'indicationMg', 'mpeMg', 'passed'], data.checkWeighings,
+    (row) => line(int(row.id), int(row.scaleId), int(row.inspectionId), row.source, row.kind, row.stage, timestamp(row.at), int(row.referenceMg),
+      int(row.indicationMg), int(row.mpeMg), bool(row.passed)));
+  await copy('Alert', ['id', 'rule', 'severity', 'status', 'marketId', 'scaleId', 'merchantId', 'raisedAt', 'closedAt', 'detail'], data.alerts,
+    (row) => line(int(row.id), text(row.rule), row.severity, row.status, int(row.marketId), int(row.scaleId), int(row.merchantId),
+      timestamp(row.raisedAt), timestamp(row.closedAt), json(row.detail)));
+  await copy('Complaint', [
+    'id', 'reference', 'kind', 'status', 'description', 'contactPhone', 'marketId', 'merchantId', 'weighingId', 'filedAt', 'dueAt',
+    'decidedAt', 'refundFen', 'compensationFen',
+  ], data.complaints, (row) => line(
+    int(row.id), text(row.reference), row.kind, row.status, text(row.description), text(row.contactPhone), int(row.marketId),
+    int(row.merchantId), int(row.weighingId), timestamp(row.filedAt), timestamp(row.dueAt), timestamp(row.decidedAt),
+    int(row.refundFen), int(row.compensationFen),
+  ));
+  await copy('ComplaintEvent', ['id', 'complaintId', 'at', 'userId', 'fromStatus', 'toStatus', 'note'], data.complaintEvents,
+    (row) => line(int(row.id), int(row.complaintId), timestamp(row.at), int(row.userId), row.fromStatus ?? NULL, row.toStatus, text(row.note)));
+
+  for (const table of SERIAL_TABLES) {
+    await client.query(
+      `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE(max(id), 1), max(id) IS NOT NULL) FROM "${table}"`,
+    );
+  }
+
+  const first = data.days[0];
+  const last = data.days[data.days.length - 1];
+  if (first && last) {
+    started = performance.now();
+    await rebuildDailyRollups(client, first, last);
+    log(`daily rollups in ${Math.round(performance.now() - started)} ms`);
+    for (const table of ROLLUP_TABLES) {
+      const { rows } = await client.query<{ count: string }>(`SELECT count(*) AS count FROM "${table}"`);
+      counts[table] = Number(rows[0]?.count ?? 0);
+    }
+  }
+  return counts;
+}
