@@ -137,8 +137,8 @@ CREATE TABLE "User" (
     "districtId" INTEGER,
     "marketId" INTEGER,
     "merchantId" INTEGER,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "disabledAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "disabledAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
 );
@@ -147,8 +147,8 @@ CREATE TABLE "User" (
 CREATE TABLE "Session" (
     "tokenHash" TEXT NOT NULL,
     "userId" INTEGER NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Session_pkey" PRIMARY KEY ("tokenHash")
 );
@@ -156,7 +156,7 @@ CREATE TABLE "Session" (
 -- CreateTable
 CREATE TABLE "AuditEvent" (
     "id" BIGSERIAL NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "userId" INTEGER,
     "action" TEXT NOT NULL,
     "entity" TEXT,
@@ -184,7 +184,7 @@ CREATE TABLE "Scale" (
     "purpose" "ScalePurpose" NOT NULL DEFAULT 'trade',
     "status" "ScaleStatus" NOT NULL DEFAULT 'in_service',
     "online" BOOLEAN NOT NULL DEFAULT false,
-    "lastSeenAt" TIMESTAMP(3),
+    "lastSeenAt" TIMESTAMPTZ(3),
     "installedOn" DATE NOT NULL,
     "marketId" INTEGER NOT NULL,
     "stallId" INTEGER,
@@ -212,7 +212,7 @@ CREATE TABLE "Inspection" (
     "id" SERIAL NOT NULL,
     "scaleId" INTEGER NOT NULL,
     "inspectorId" INTEGER,
-    "at" TIMESTAMP(3) NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
     "result" "VerificationResult" NOT NULL,
     "suspended" BOOLEAN NOT NULL DEFAULT false,
     "notes" TEXT,
@@ -225,10 +225,11 @@ CREATE TABLE "CheckWeighing" (
     "id" SERIAL NOT NULL,
     "scaleId" INTEGER NOT NULL,
     "inspectionId" INTEGER,
+    "weighingId" BIGINT,
     "source" "CheckSource" NOT NULL,
     "kind" "CheckKind" NOT NULL DEFAULT 'weighing',
     "stage" "MetrologyStage" NOT NULL DEFAULT 'in_service',
-    "at" TIMESTAMP(3) NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
     "referenceMg" INTEGER NOT NULL,
     "indicationMg" INTEGER NOT NULL,
     "mpeMg" INTEGER NOT NULL,
@@ -243,8 +244,8 @@ CREATE TABLE "ScaleEvent" (
     "scaleId" INTEGER NOT NULL,
     "seq" BIGINT NOT NULL,
     "kind" TEXT NOT NULL,
-    "scaleTime" TIMESTAMP(3) NOT NULL,
-    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "scaleTime" TIMESTAMPTZ(3) NOT NULL,
+    "receivedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "detail" JSONB,
 
     CONSTRAINT "ScaleEvent_pkey" PRIMARY KEY ("id")
@@ -267,8 +268,8 @@ CREATE TABLE "Weighing" (
     "id" BIGSERIAL NOT NULL,
     "scaleId" INTEGER NOT NULL,
     "seq" BIGINT NOT NULL,
-    "scaleTime" TIMESTAMP(3) NOT NULL,
-    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "scaleTime" TIMESTAMPTZ(3) NOT NULL,
+    "receivedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "merchantId" INTEGER,
     "marketId" INTEGER NOT NULL,
     "commodityId" INTEGER NOT NULL,
@@ -289,7 +290,7 @@ CREATE TABLE "Receipt" (
     "token" TEXT NOT NULL,
     "weighingId" BIGINT NOT NULL,
     "scaleId" INTEGER NOT NULL,
-    "issuedAt" TIMESTAMP(3) NOT NULL,
+    "issuedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Receipt_pkey" PRIMARY KEY ("token")
 );
@@ -300,7 +301,7 @@ CREATE TABLE "Payment" (
     "merchantId" INTEGER NOT NULL,
     "weighingId" BIGINT,
     "amountFen" INTEGER NOT NULL,
-    "paidAt" TIMESTAMP(3) NOT NULL,
+    "paidAt" TIMESTAMPTZ(3) NOT NULL,
     "businessDay" DATE NOT NULL,
     "bankRef" TEXT NOT NULL,
     "status" "PaymentStatus" NOT NULL DEFAULT 'captured',
@@ -319,7 +320,7 @@ CREATE TABLE "Settlement" (
     "netFen" INTEGER NOT NULL,
     "weighedFen" INTEGER NOT NULL,
     "status" "SettlementStatus" NOT NULL,
-    "paidAt" TIMESTAMP(3),
+    "paidAt" TIMESTAMPTZ(3),
     "bankRef" TEXT,
 
     CONSTRAINT "Settlement_pkey" PRIMARY KEY ("id")
@@ -384,8 +385,8 @@ CREATE TABLE "Alert" (
     "marketId" INTEGER NOT NULL,
     "scaleId" INTEGER,
     "merchantId" INTEGER,
-    "raisedAt" TIMESTAMP(3) NOT NULL,
-    "closedAt" TIMESTAMP(3),
+    "raisedAt" TIMESTAMPTZ(3) NOT NULL,
+    "closedAt" TIMESTAMPTZ(3),
     "detail" JSONB,
 
     CONSTRAINT "Alert_pkey" PRIMARY KEY ("id")
@@ -402,9 +403,9 @@ CREATE TABLE "Complaint" (
     "marketId" INTEGER NOT NULL,
     "merchantId" INTEGER,
     "weighingId" BIGINT,
-    "filedAt" TIMESTAMP(3) NOT NULL,
-    "dueAt" TIMESTAMP(3) NOT NULL,
-    "decidedAt" TIMESTAMP(3),
+    "filedAt" TIMESTAMPTZ(3) NOT NULL,
+    "dueAt" TIMESTAMPTZ(3) NOT NULL,
+    "decidedAt" TIMESTAMPTZ(3),
     "refundFen" INTEGER,
     "compensationFen" INTEGER,
 
@@ -415,7 +416,7 @@ CREATE TABLE "Complaint" (
 CREATE TABLE "ComplaintEvent" (
     "id" SERIAL NOT NULL,
     "complaintId" INTEGER NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
     "userId" INTEGER,
     "fromStatus" "ComplaintStatus",
     "toStatus" "ComplaintStatus" NOT NULL,
@@ -427,7 +428,7 @@ CREATE TABLE "ComplaintEvent" (
 -- CreateTable
 CREATE TABLE "RejectedMessage" (
     "id" BIGSERIAL NOT NULL,
-    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "receivedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "topic" TEXT NOT NULL,
     "payload" BYTEA NOT NULL,
     "reason" TEXT NOT NULL,
@@ -625,6 +626,9 @@ ALTER TABLE "CheckWeighing" ADD CONSTRAINT "CheckWeighing_scaleId_fkey" FOREIGN 
 
 -- AddForeignKey
 ALTER TABLE "CheckWeighing" ADD CONSTRAINT "CheckWeighing_inspectionId_fkey" FOREIGN KEY ("inspectionId") REFERENCES "Inspection"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CheckWeighing" ADD CONSTRAINT "CheckWeighing_weighingId_fkey" FOREIGN KEY ("weighingId") REFERENCES "Weighing"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ScaleEvent" ADD CONSTRAINT "ScaleEvent_scaleId_fkey" FOREIGN KEY ("scaleId") REFERENCES "Scale"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
