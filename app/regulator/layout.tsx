@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { PersonaShell } from '@/components/persona-shell.tsx';
+
+export default function RegulatorLayout({ children }: { children: ReactNode }) {
+  return (
+    <PersonaShell
+      persona="regulator"
+      nav={[
+        { href: '/regulator', label: 'regulator.nav.overview' },
+        { href: '/regulator/markets', label: 'regulator.nav.markets' },
+        { href: '/regulator/scales', label: 'regulator.nav.scales' },
+      ]}
+    >
+      {children}
+    </PersonaShell>
+  );
+}

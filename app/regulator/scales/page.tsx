@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DataTable } from '@/components/data-table.tsx';
+import { Pager } from '@/components/pager.tsx';
+import { requirePersona } from '@/lib/auth/current.ts';
+import { db } from '@/lib/db/client.ts';
+import { listScales } from '@/lib/db/queries/scales.ts';
+import { scaleListQuery } from '@/lib/domain/list-query.ts';
+import { VERIFICATION_STATUSES } from '@/lib/domain/supervision.ts';
+import type { VerificationStatus } from '@/lib/domain/verification-status.ts';
+import { count, date, dateTime } from '@/lib/i18n/format.ts';
+import { getTranslator } from '@/lib/i18n/server.ts';
+import { OnlineDot, StatusBadge } from '../_components/status-badge.tsx';
+import { localName, today } from '../_components/view.ts';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('regulator.scales.title') };
+}
+
+function href(status: VerificationStatus | undefined, page = 1): string {
+  const query = new URLSearchParams();
+  if (status) query.set('status', status);
+  if (page > 1) query.set('page', String(page));
+  const text = query.toString();
+  return text ? `/regulator/scales?${text}` : '/regulator/scales';
+}
+
+export default async function RegulatorScalesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePersona('regulator');
+  const { locale, t } = await getTranslator();
+  const query = scaleListQuery.parse(await searchParams);
+  const list = await listScales(db(), user.scope, { today: today(), page: query.page, status: query.status });
+  const all = VERIFICATION_STATUSES.reduce((sum, status) => sum + list.tally[status], 0);
+  const chip = (active: boolean) =>
+    `rounded-full border px-3 py-1 text-sm ${active ? 'border-sun-600 bg-sun-600 text-white' : 'border-stone-300 bg-white hover:border-sun-400'}`;
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t('regulator.scales.title')}</h1>
+        <p className="text-sm text-stone-600" data-testid="scale-count">{t('regulator.scales.count', { count: count(list.total, locale) })}</p>
+      </header>
+      <nav aria-label={t('regulator.scales.filter')} className="flex flex-wrap gap-2" data-testid="status-filter">
+        <Link href={href(undefined)} className={chip(!query.status)} aria-current={!query.status ? 'page' : undefined} data-testid="status-filter-all">
+          {t('regulator.scales.filter.all')} {count(all, locale)}
+        </Link>
+        {VERIFICATION_STATUSES.map((status) => (
+          <Link
+            key={status}
+            href={href(status)}
+            className={chip(query.status === status)}
+            aria-current={query.status === status ? 'page' : undefined}
+            data-testid={`status-filter-${status}`}
+          >
+            {t(`regulator.status.${status}`)} {count(list.tally[status], locale)}
+          </Link>
+        ))}
+      </nav>
+      <DataTable
+        testId="scale-table"
+        rows={list.rows}
+        rowKey={(scale) => scale.id}
+        empty={t('common.none')}
+        columns={[
+          {
+            key: 'serial',
+            header: t('regulator.col.serial'),
+            cell: (scale) => (
+              <Link href={`/regulator/scales/${scale.id}`} className="font-mono text-sun-700 hover:underline" data-testid="scale-link">{scale.serial}</Link>
+            ),
+          },
+          { key: 'model', header: t('regulator.col.model'), cell: (scale) => scale.model },
+          {
+            key: 'market',
+            header: t('regulator.col.market'),
+            cell: (scale) => <Link href={`/regulator/markets/${scale.market.id}`} className="hover:underline">{localName(locale, scale.market)}</Link>,
+          },
+          {
+            key: 'stall',
+            header: t('regulator.col.stall'),
+            cell: (scale) => (scale.stall ? <span className="tabular-nums">{scale.stall.code}</span> : <span className="text-stone-500">{t('regulator.scales.fair')}</span>),
+          },
+          { key: 'merchant', header: t('regulator.col.merchant'), cell: (scale) => scale.merchant?.shopName ?? '' },
+          { key: 'status', header: t('regulator.col.status'), cell: (scale) => <StatusBadge status={scale.status} t={t} /> },
+          { key: 'expires', header: t('regulator.col.expiresOn'), cell: (scale) => <span className="tabular-nums">{scale.expiresOn ? date(scale.expiresOn, locale) : ''}</span> },
+          { key: 'online', header: t('regulator.col.online'), cell: (scale) => <OnlineDot online={scale.online} t={t} /> },
+          {
+            key: 'lastSeen',
+            header: t('regulator.col.lastSeen'),
+            cell: (scale) => <span className="text-stone-600 tabular-nums">{scale.lastSeenAt ? dateTime(scale.lastSeenAt, locale) : t('regulator.neverSeen')}</span>,
+          },
+        ]}
+      />
+      <Pager
+        testId="pager"
+        summary={t('regulator.pager.page', { page: list.page, pages: list.pages })}
+        links={[
+          { label: t('regulator.pager.prev'), href: list.page > 1 ? href(query.status, list.page - 1) : null, testId: 'pager-prev' },
+          { label: t('regulator.pager.next'), href: list.page < list.pages ? href(query.status, list.page + 1) : null, testId: 'pager-next' },
+        ]}
+      />
+    </div>
+  );
+}
