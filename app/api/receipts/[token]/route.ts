@@ -1,0 +1,14 @@
+// GET /api/receipts/:token — PUBLIC, no session: the receipt's token is the capability.
+// Answers the same public facts as the page /v/:token; a malformed or unknown token is 404.
+import { db } from '@/lib/db/client.ts';
+import { getPublicReceipt } from '@/lib/db/queries/receipts.ts';
+import { receiptTokenSchema } from '@/lib/domain/receipt.ts';
+import { json } from '@/lib/http/api.ts';
+
+export async function GET(_request: Request, ctx: { params: Promise<{ token: string }> }) {
+  const parsed = receiptTokenSchema.safeParse((await ctx.params).token);
+  if (!parsed.success) return json({ error: 'not_found' }, 404);
+  const receipt = await getPublicReceipt(db(), parsed.data);
+  if (!receipt) return json({ error: 'not_found' }, 404);
+  return json({ receipt });
+}

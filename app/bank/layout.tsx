@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import { PersonaShell } from '@/components/persona-shell.tsx';
+
+export default function BankLayout({ children }: { children: ReactNode }) {
+  return (
+    <PersonaShell
+      persona="bank"
+      nav={[
+        { href: '/bank', label: 'bank.nav.overview' },
+        { href: '/bank/settlements', label: 'bank.nav.settlements' },
+      ]}
+    >
+      {children}
+    </PersonaShell>
+  );
+}

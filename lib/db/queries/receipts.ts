@@ -1,0 +1,143 @@
+// The public face of a receipt. No scope: the unguessable token is the capability. Returns only
+// what a shopper may see: no ids, no merchant contact details.
+import type { Db } from '../client.ts';
+import { businessDay, dateAsDay } from '../../domain/business-day.ts';
+import { checkPrice, isReceiptToken, legalStanding, receiptVerdict, type ReceiptReason, type ReceiptVerdict } from '../../domain/receipt.ts';
+import type { VerificationStatus } from '../../domain/verification-status.ts';
+
+export interface PublicStanding {
+  status: VerificationStatus;
+  certificateNo: string | null;
+  verifiedOn: string | null;
+  expiresOn: string | null;
+  authority: string | null;
+}
+
+export interface PublicReceipt {
+  token: string;
+  issuedAt: Date;
+  market: { name: string; nameEn: string; address: string };
+  stall: string | null;
+  shopName: string | null;
+  commodity: { name: string; nameEn: string };
+  unitPriceFenPerKg: number;
+  grossMg: number;
+  tareMg: number;
+  netMg: number;
+  priceFen: number;
+  paymentMethod: 'bank_qr' | 'cash' | 'card';
+  priceCheck: { expectedFen: number | null; differenceFen: number; correct: boolean };
+  scale: { serial: string; model: string; maker: string; accuracyClass: string; maxMg: number; minMg: number; eMg: number };
+  atPurchase: PublicStanding;
+  today: PublicStanding;
+  verdict: ReceiptVerdict;
+  reasons: ReceiptReason[];
+  fairScale: { serial: string; stall: string | null } | null;
+}
+
+/** The receipt's public facts, judged as of `now`; null for a malformed or unknown token. */
+export async function getPublicReceipt(db: Db, token: string, now = new Date()): Promise<PublicReceipt | null> {
+  if (!isReceiptToken(token)) return null;
+  const receipt = await db.receipt.findUnique({
+    where: { token },
+    select: {
+      token: true,
+      issuedAt: true,
+      scale: {
+        select: {
+          serial: true,
+          model: true,
+          maker: true,
+          accuracyClass: true,
+          maxMg: true,
+          minMg: true,
+          eMg: true,
+          priceIntervalFen: true,
+          status: true,
+          stall: { select: { code: true } },
+          verifications: { select: { certificateNo: true, verifiedOn: true, expiresOn: true, result: true, authority: true } },
+          inspections: { where: { suspended: true }, orderBy: { at: 'desc' }, take: 1, select: { at: true } },
+        },
+      },
+      weighing: {
+        select: {
+          marketId: true,
+          unitPriceFenPerKg: true,
+          grossMg: true,
+          tareMg: true,
+          netMg: true,
+          priceFen: true,
+          paymentMethod: true,
+          findings: true,
+          commodity: { select: { name: true, nameEn: true } },
+          merchant: { select: { shopName: true } },
+        },
+      },
+    },
+  });
+  if (!receipt) return null;
+  const { scale, weighing } = receipt;
+  const [market, fairScale] = await Promise.all([
+    db.market.findUnique({ where: { id: weighing.marketId }, select: { name: true, nameEn: true, address: true } }),
+    db.scale.findFirst({
+      where: { marketId: weighing.marketId, purpose: 'fair', status: 'in_service' },
+      orderBy: { serial: 'asc' },
+      select: { serial: true, stall: { select: { code: true } } },
+    }),
+  ]);
+  if (!market) return null;
+
+  const verifications = scale.verifications.map((v) => ({ ...v, verifiedOn: dateAsDay(v.verifiedOn), expiresOn: dateAsDay(v.expiresOn) }));
+  const facts = { verifications, scaleStatus: scale.status, suspendedSince: scale.inspections[0]?.at ?? null };
+  const purchaseDay = businessDay(receipt.issuedAt);
+  const atPurchase = legalStanding(facts, purchaseDay, receipt.issuedAt, false);
+  const today = legalStanding(facts, businessDay(now), now, true);
+  const priceCheck = checkPrice({
+    unitPriceFenPerKg: weighing.unitPriceFenPerKg,
+    netMg: weighing.netMg,
+    priceFen: weighing.priceFen,
+    intervalFen: scale.priceIntervalFen,
+  });
+  const { verdict, reasons } = receiptVerdict({ price: priceCheck, atPurchase: atPurchase.status, today: today.status, findings: weighing.findings });
+
+  const publicStanding = (standing: typeof atPurchase): PublicStanding => {
+    const v = standing.verification && verifications.find((candidate) => candidate.certificateNo === standing.verification?.certificateNo);
+    return {
+      status: standing.status,
+      certificateNo: v?.certificateNo ?? null,
+      verifiedOn: v?.verifiedOn ?? null,
+      expiresOn: v?.expiresOn ?? null,
+      authority: v?.authority ?? null,
+    };
+  };
+
+  return {
+    token: receipt.token,
+    issuedAt: receipt.issuedAt,
+    market,
+    stall: scale.stall?.code ?? null,
+    shopName: weighing.merchant?.shopName ?? null,
+    commodity: weighing.commodity,
+    unitPriceFenPerKg: weighing.unitPriceFenPerKg,
+    grossMg: weighing.grossMg,
+    tareMg: weighing.tareMg,
+    netMg: weighing.netMg,
+    priceFen: weighing.priceFen,
+    paymentMethod: weighing.paymentMethod,
+    priceCheck,
+    scale: {
+      serial: scale.serial,
+      model: scale.model,
+      maker: scale.maker,
+      accuracyClass: scale.accuracyClass,
+      maxMg: scale.maxMg,
+      minMg: scale.minMg,
+      eMg: scale.eMg,
+    },
+    atPurchase: publicStanding(atPurchase),
+    today: publicStanding(today),
+    verdict,
+    reasons,
+    fairScale: fairScale ? { serial: fairScale.serial, stall: fairScale.stall?.code ?? null } : null,
+  };
+}
