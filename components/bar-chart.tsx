@@ -7,8 +7,9 @@ export interface BarDatum {
   title: string;
 }
 
-export function BarChart({ data, label, height = 160, testId }: { data: BarDatum[]; label: string; height?: number; testId?: string }) {
-  const width = 640;
+export function BarChart({ data, label, height = 220, testId }: { data: BarDatum[]; label: string; height?: number; testId?: string }) {
+  // Wide viewBox: the SVG scales with its container, so a narrow one would blow the labels up.
+  const width = 1000;
   const pad = { top: 8, right: 8, bottom: 22, left: 8 };
   const max = Math.max(1, ...data.map((d) => d.value));
   const slot = (width - pad.left - pad.right) / Math.max(1, data.length);
@@ -22,12 +23,12 @@ export function BarChart({ data, label, height = 160, testId }: { data: BarDatum
           const h = Math.round((d.value / max) * inner);
           const x = pad.left + i * slot;
           return (
-            <g key={d.label}>
+            <g key={`${i}-${d.label}`}>
               <rect x={x + slot * 0.15} y={pad.top + inner - h} width={slot * 0.7} height={h} rx={2} className="fill-sun-500">
                 <title>{d.title}</title>
               </rect>
               {i % every === 0 && (
-                <text x={x + slot / 2} y={height - 6} textAnchor="middle" className="fill-stone-500 text-[11px]">
+                <text x={x + slot / 2} y={height - 6} textAnchor="middle" fontSize={13} className="fill-stone-500">
                   {d.label}
                 </text>
               )}

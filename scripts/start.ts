@@ -1,0 +1,120 @@
+// `npm start`: the whole platform from one command.
+//   database  DATABASE_URL, or an embedded PostgreSQL with its data in .data/postgres
+//   broker    MQTT_URL, or an in-process MQTT broker (MQTT 3.1.1)
+//   then: migrations, demo seed when the database is empty, ingest worker, simulated fleet, web app.
+import path from 'node:path';
+import { createDatabaseIfMissing, databaseUrlFor, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/platform/embedded-postgres.ts';
+import { startEmbeddedBroker, type EmbeddedBroker } from '../lib/platform/embedded-broker.ts';
+import { buildIsStale } from '../lib/platform/build-state.ts';
+import { run, startChild, stopChild, waitForHttp, type Child } from '../lib/platform/processes.ts';
+import { migrate } from '../lib/db/migrate.ts';
+import { isSeeded, seedDemoCity } from '../lib/db/seed/index.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../lib/db/seed/demo-users.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+const fleetSize = process.env.SIMULATED_SCALES ?? '40';
+const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+const say = (message: string) => console.log(`[start] ${message}`);
+
+let database: EmbeddedDatabase | undefined;
+let broker: EmbeddedBroker | undefined;
+const children: Child[] = [];
+let stopping = false;
+
+// Ctrl-C reaches every process of the terminal's group, and npm relays signals as well, so a
+// second signal is normal while stopping: it must not cut the orderly shutdown short.
+async function bounded(promise: Promise<void> | undefined, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise?.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  setTimeout(() => {
+    console.error('[start] shutdown took too long; exiting');
+    process.exit(1);
+  }, 20_000).unref();
+  // the app and the fleet first, then the ingest (so it can finish what it holds), then the services
+  for (const name of ['web', 'simulate', 'ingest']) {
+    const child = children.find((c) => c.name === name);
+    if (child) await stopChild(child);
+  }
+  // Ctrl-C also reached PostgreSQL (same process group), which then shuts down by itself (a clean
+  // "fast" shutdown); its stop() would wait for an exit that already happened, so bound both waits.
+  await bounded(broker?.stop(), 5000);
+  await bounded(database?.stop(), 10_000);
+  say('stopped');
+  process.exit(code);
+}
+// embedded-postgres installs an exit hook that stops the database and exits at the first signal,
+// before the ingest has let go of it; this script stops everything itself, in order.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    say(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .data/postgres)`);
+    database = await startEmbeddedPostgres({ dataDir: path.join(root, '.data/postgres'), port: pgPort });
+    await createDatabaseIfMissing(database.serverUrl, 'sunshine');
+    databaseUrl = databaseUrlFor(database.serverUrl, 'sunshine');
+  } else {
+    say('using DATABASE_URL');
+  }
+
+  let mqttUrl = process.env.MQTT_URL;
+  if (!mqttUrl) {
+    const mqttPort = Number(process.env.EMBEDDED_MQTT_PORT ?? 18830);
+    broker = await startEmbeddedBroker({ port: mqttPort });
+    mqttUrl = broker.url;
+    say(`embedded MQTT broker on ${mqttUrl} (MQTT 3.1.1, no shared subscriptions)`);
+  } else {
+    say('using MQTT_URL');
+  }
+
+  const applied = await migrate(databaseUrl);
+  if (applied.length) say(`migrations applied: ${applied.join(', ')}`);
+  if (!(await isSeeded(databaseUrl))) {
+    say('empty database: seeding the demo city of Hengyang (30 days of history)…');
+    const summary = await seedDemoCity(databaseUrl, { log: (message) => say(message) });
+    say(`seeded: ${JSON.stringify(summary)}`);
+  }
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, MQTT_URL: mqttUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+  if (buildIsStale(root, distDir)) {
+    say('building the web app (first start, or sources changed)…');
+    await run(bin('next'), ['build'], env, root);
+  }
+
+  // node --import tsx rather than the tsx CLI: the CLI's own signal relay would cut a graceful stop short
+  children.push(startChild('ingest', process.execPath, ['--import', 'tsx', 'scripts/ingest.ts'], env, root));
+  children.push(startChild('simulate', process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', '--scales', fleetSize], env, root));
+  children.push(startChild('web', bin('next'), ['start', '-p', String(port), '-H', host], env, root));
+  for (const child of children) {
+    void child.exited.then((code) => {
+      if (!stopping) {
+        console.error(`[start] ${child.name} exited unexpectedly (code ${code}); stopping everything`);
+        void shutdown(1);
+      }
+    });
+  }
+
+  const url = `http://${host}:${port}`;
+  await waitForHttp(`${url}/login`, 60_000);
+  console.log(`\n  ☀ Sunshine Scale is running at ${url}\n`);
+  console.log(`  Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+  for (const user of DEMO_USERS) console.log(`    ${user.username.padEnd(10)} ${user.description.zh} · ${user.description.en}`);
+  console.log('\n  Ctrl-C stops everything.\n');
+} catch (error) {
+  console.error(`[start] ${(error as Error).message}`);
+  await shutdown(1);
+}

@@ -1,0 +1,252 @@
+// Every page and data route of the app, probed as users of other scopes. The first test fails when
+// a route exists that this file does not probe, so a new route cannot skip the check.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { query, signIn } from './support.ts';
+
+interface Ids {
+  ownMerchant: number;
+  otherMerchant: number; // merchant2: another market, another district
+  ownMarket: number; // 'district' user's district
+  otherMarket: number; // a market in another district
+  ownScale: number;
+  otherScale: number;
+  otherScaleSerial: string;
+  otherShopName: string;
+  otherMarketName: string;
+  token: string;
+}
+
+type Probe = (ids: Ids) => { path: string; expect: number[]; absent?: (ids: Ids) => string }[];
+
+interface RouteCase {
+  /** as the merchant user (scope: its own merchant) */
+  merchant: Probe;
+  /** as the district regulator of 蒸湘区 */
+  district: Probe;
+  /** with no session */
+  anonymous: Probe;
+}
+
+const OK = [200];
+const PUBLIC: RouteCase = {
+  merchant: () => [],
+  district: () => [],
+  anonymous: () => [],
+};
+
+// Pages redirect a visitor without a session to /login; the probe reads the final status and URL.
+const CASES: Record<string, RouteCase> = {
+  '/': PUBLIC,
+  '/login': PUBLIC,
+  '/api/locale': PUBLIC,
+  '/v/[token]': {
+    merchant: (ids) => [{ path: `/v/${ids.token}`, expect: OK }, { path: '/v/AAAAAAAAAAAAAAAAAAAAAA', expect: [404] }],
+    district: () => [],
+    anonymous: (ids) => [{ path: `/v/${ids.token}`, expect: OK }, { path: '/v/not-a-token!', expect: [404] }],
+  },
+  '/api/receipts/[token]': {
+    merchant: () => [],
+    district: () => [],
+    anonymous: (ids) => [{ path: `/api/receipts/${ids.token}`, expect: OK }, { path: '/api/receipts/AAAAAAAAAAAAAAAAAAAAAA', expect: [404] }],
+  },
+  '/regulator': {
+    merchant: () => [{ path: '/regulator', expect: [403] }],
+    district: () => [{ path: '/regulator', expect: OK, absent: (ids) => ids.otherMarketName }],
+    anonymous: () => [{ path: '/regulator', expect: [401] }],
+  },
+  '/regulator/markets': {
+    merchant: () => [{ path: '/regulator/markets', expect: [403] }],
+    district: () => [{ path: '/regulator/markets', expect: OK, absent: (ids) => ids.otherMarketName }],
+    anonymous: () => [{ path: '/regulator/markets', expect: [401] }],
+  },
+  '/regulator/markets/[id]': {
+    merchant: (ids) => [{ path: `/regulator/markets/${ids.ownMarket}`, expect: [403] }],
+    district: (ids) => [
+      { path: `/regulator/markets/${ids.ownMarket}`, expect: OK },
+      { path: `/regulator/markets/${ids.otherMarket}`, expect: [404] },
+      { path: '/regulator/markets/abc', expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/regulator/markets/${ids.ownMarket}`, expect: [401] }],
+  },
+  '/regulator/scales': {
+    merchant: () => [{ path: '/regulator/scales', expect: [403] }],
+    district: () => [{ path: '/regulator/scales', expect: OK, absent: (ids) => ids.otherScaleSerial }],
+    anonymous: () => [{ path: '/regulator/scales', expect: [401] }],
+  },
+  '/regulator/scales/[id]': {
+    merchant: (ids) => [{ path: `/regulator/scales/${ids.ownScale}`, expect: [403] }],
+    district: (ids) => [
+      { path: `/regulator/scales/${ids.ownScale}`, expect: OK },
+      { path: `/regulator/scales/${ids.otherScale}`, expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/regulator/scales/${ids.ownScale}`, expect: [401] }],
+  },
+  '/bank': {
+    merchant: () => [{ path: '/bank', expect: [403] }],
+    district: () => [{ path: '/bank', expect: [403] }],
+    anonymous: () => [{ path: '/bank', expect: [401] }],
+  },
+  '/bank/settlements': {
+    merchant: () => [{ path: '/bank/settlements', expect: [403] }],
+    district: () => [{ path: '/bank/settlements', expect: [403] }],
+    anonymous: () => [{ path: '/bank/settlements', expect: [401] }],
+  },
+  '/merchant': {
+    merchant: () => [{ path: '/merchant', expect: OK, absent: (ids) => ids.otherShopName }],
+    district: () => [{ path: '/merchant', expect: [403] }],
+    anonymous: () => [{ path: '/merchant', expect: [401] }],
+  },
+  '/merchant/transactions': {
+    merchant: () => [{ path: '/merchant/transactions', expect: OK, absent: (ids) => ids.otherShopName }],
+    district: () => [{ path: '/merchant/transactions', expect: [403] }],
+    anonymous: () => [{ path: '/merchant/transactions', expect: [401] }],
+  },
+  '/merchant/scales': {
+    merchant: () => [{ path: '/merchant/scales', expect: OK, absent: (ids) => ids.otherShopName }],
+    district: () => [{ path: '/merchant/scales', expect: [403] }],
+    anonymous: () => [{ path: '/merchant/scales', expect: [401] }],
+  },
+  '/api/markets': {
+    merchant: () => [{ path: '/api/markets', expect: [403] }],
+    district: () => [{ path: '/api/markets', expect: OK, absent: (ids) => ids.otherMarketName }],
+    anonymous: () => [{ path: '/api/markets', expect: [401] }],
+  },
+  '/api/markets/[id]': {
+    merchant: (ids) => [{ path: `/api/markets/${ids.ownMarket}`, expect: [403] }],
+    district: (ids) => [
+      { path: `/api/markets/${ids.ownMarket}`, expect: OK },
+      { path: `/api/markets/${ids.otherMarket}`, expect: [404] },
+      { path: '/api/markets/abc', expect: [400, 404] },
+    ],
+    anonymous: (ids) => [{ path: `/api/markets/${ids.ownMarket}`, expect: [401] }],
+  },
+  '/api/scales': {
+    merchant: () => [{ path: '/api/scales', expect: [403] }],
+    district: () => [{ path: '/api/scales', expect: OK, absent: (ids) => ids.otherScaleSerial }],
+    anonymous: () => [{ path: '/api/scales', expect: [401] }],
+  },
+  '/api/scales/[id]': {
+    merchant: (ids) => [{ path: `/api/scales/${ids.ownScale}`, expect: [403] }],
+    district: (ids) => [
+      { path: `/api/scales/${ids.ownScale}`, expect: OK },
+      { path: `/api/scales/${ids.otherScale}`, expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/api/scales/${ids.ownScale}`, expect: [401] }],
+  },
+  '/api/merchants/[id]': {
+    merchant: (ids) => [
+      { path: `/api/merchants/${ids.ownMerchant}`, expect: OK },
+      { path: `/api/merchants/${ids.otherMerchant}`, expect: [404] },
+    ],
+    district: (ids) => [
+      { path: `/api/merchants/${ids.ownMerchant}`, expect: OK },
+      { path: `/api/merchants/${ids.otherMerchant}`, expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/api/merchants/${ids.ownMerchant}`, expect: [401] }],
+  },
+  '/api/merchants/[id]/settlements': {
+    merchant: (ids) => [
+      { path: `/api/merchants/${ids.ownMerchant}/settlements`, expect: OK },
+      { path: `/api/merchants/${ids.otherMerchant}/settlements`, expect: [404] },
+    ],
+    district: (ids) => [
+      { path: `/api/merchants/${ids.ownMerchant}/settlements`, expect: OK },
+      { path: `/api/merchants/${ids.otherMerchant}/settlements`, expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/api/merchants/${ids.ownMerchant}/settlements`, expect: [401] }],
+  },
+  '/api/settlements': {
+    merchant: () => [{ path: '/api/settlements', expect: [403] }],
+    district: () => [{ path: '/api/settlements', expect: [403] }],
+    anonymous: () => [{ path: '/api/settlements', expect: [401] }],
+  },
+};
+
+function routesOfApp(): string[] {
+  const appDir = path.resolve(import.meta.dirname, '../../app');
+  const routes: string[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), entry.name.startsWith('(') ? prefix : `${prefix}/${entry.name}`);
+      else if (/^(page\.tsx|route\.ts)$/.test(entry.name)) routes.push(prefix || '/');
+    }
+  };
+  walk(appDir, '');
+  return routes.sort();
+}
+
+async function loadIds(): Promise<Ids> {
+  const [row] = await query<{
+    ownMerchant: number; otherMerchant: number; ownDistrict: number; otherShopName: string;
+  }>(`SELECT m.id AS "ownMerchant", o.id AS "otherMerchant", u2."districtId" AS "ownDistrict", om."shopName" AS "otherShopName"
+      FROM "User" um JOIN "Merchant" m ON m.id = um."merchantId"
+      JOIN "User" uo ON uo.username = 'merchant2' JOIN "Merchant" o ON o.id = uo."merchantId"
+      JOIN "Merchant" om ON om.id = o.id
+      JOIN "User" u2 ON u2.username = 'district'
+      WHERE um.username = 'merchant'`);
+  if (!row) throw new Error('demo users missing');
+  const [own] = await query<{ market: number; scale: number }>(
+    `SELECT mk.id AS market, s.id AS scale FROM "Market" mk JOIN "Scale" s ON s."marketId" = mk.id
+     JOIN "Stall" st ON st.id = s."stallId" WHERE st."merchantId" = $1 ORDER BY s.id LIMIT 1`, [row.ownMerchant]);
+  const [other] = await query<{ market: number; scale: number; name: string; serial: string }>(
+    `SELECT mk.id AS market, s.id AS scale, mk.name, s.serial FROM "Market" mk JOIN "Scale" s ON s."marketId" = mk.id
+     WHERE mk."districtId" <> $1 ORDER BY mk.id, s.id LIMIT 1`, [row.ownDistrict]);
+  const [receipt] = await query<{ token: string }>(
+    `SELECT r.token FROM "Receipt" r JOIN "Weighing" w ON w.id = r."weighingId" WHERE w."merchantId" = $1 LIMIT 1`, [row.otherMerchant]);
+  if (!own || !other || !receipt) throw new Error('seed lacks the rows this test needs');
+  return {
+    ownMerchant: row.ownMerchant, otherMerchant: row.otherMerchant, ownMarket: own.market, otherMarket: other.market,
+    ownScale: own.scale, otherScale: other.scale, otherScaleSerial: other.serial, otherShopName: row.otherShopName, otherMarketName: other.name, token: receipt.token,
+  };
+}
+
+/** Status as the user experiences it: a page that redirects to /login counts as 401. */
+async function probe(request: APIRequestContext, target: string): Promise<{ status: number; body: string }> {
+  const response = await request.get(target, { maxRedirects: 0 });
+  const location = response.headers()['location'] ?? '';
+  if ([302, 303, 307, 308].includes(response.status()) && /\/login(\?|$)/.test(location)) return { status: 401, body: '' };
+  return { status: response.status(), body: await response.text() };
+}
+
+async function runAs(page: Page, who: keyof RouteCase, ids: Ids) {
+  const failures: string[] = [];
+  let probes = 0;
+  for (const [route, routeCase] of Object.entries(CASES)) {
+    for (const check of routeCase[who](ids)) {
+      probes++;
+      const { status, body } = await probe(page.request, check.path);
+      if (!check.expect.includes(status)) failures.push(`${route}: GET ${check.path} as ${who} → ${status}, expected ${check.expect.join('/')}`);
+      const secret = check.absent?.(ids);
+      if (secret && status === 200 && body.includes(secret)) failures.push(`${route}: GET ${check.path} as ${who} shows "${secret}" of another scope`);
+    }
+  }
+  expect(failures).toEqual([]);
+  expect(probes).toBeGreaterThan(5);
+}
+
+test.describe('scoping of every page and data route', () => {
+  let ids: Ids;
+  test.beforeAll(async () => {
+    ids = await loadIds();
+  });
+
+  test('every route of the app is probed here', () => {
+    expect(routesOfApp()).toEqual(Object.keys(CASES).sort());
+  });
+
+  test('a merchant reads its own rows and nobody else’s', async ({ page }) => {
+    await signIn(page, 'merchant');
+    await runAs(page, 'merchant', ids);
+  });
+
+  test('a district regulator reads its district and no other', async ({ page }) => {
+    await signIn(page, 'district');
+    await runAs(page, 'district', ids);
+  });
+
+  test('without a session, pages ask to sign in and data routes answer 401', async ({ page }) => {
+    await runAs(page, 'anonymous', ids);
+  });
+});

@@ -1,0 +1,23 @@
+import { expect, type Page } from '@playwright/test';
+import pg from 'pg';
+
+export const DEMO_PASSWORD = 'sunshine-demo';
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /登录|Sign in/ }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Runs a query against the run's own database (set up by global-setup.ts). */
+export async function query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<Row>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,69 @@
+// Real services for tests: the machine's PostgreSQL and broker when DATABASE_URL / MQTT_URL are
+// set, embedded ones otherwise. Every run gets a database of its own, dropped at the end.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { createDatabaseIfMissing, databaseUrlFor, dropDatabase, startEmbeddedPostgres } from '../../lib/platform/embedded-postgres.ts';
+import { startEmbeddedBroker } from '../../lib/platform/embedded-broker.ts';
+import { migrate } from '../../lib/db/migrate.ts';
+import { seedDemoCity } from '../../lib/db/seed/index.ts';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface TestServices {
+  databaseUrl: string;
+  mqttUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServices(options: { label: string; historyDays: number }): Promise<TestServices> {
+  const stops: (() => Promise<void>)[] = [];
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'ss-test-pg-'));
+    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    serverUrl = embedded.serverUrl;
+    stops.push(async () => {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+  }
+  const name = `ss_${options.label}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await createDatabaseIfMissing(serverUrl, name);
+  const databaseUrl = databaseUrlFor(serverUrl, name);
+  const server = serverUrl;
+  stops.unshift(() => dropDatabase(server, name));
+
+  let mqttUrl = process.env.MQTT_URL;
+  if (!mqttUrl) {
+    const broker = await startEmbeddedBroker({ port: await freePort() });
+    mqttUrl = broker.url;
+    stops.unshift(() => broker.stop());
+  }
+
+  try {
+    await migrate(databaseUrl);
+    await seedDemoCity(databaseUrl, { historyDays: options.historyDays });
+  } catch (error) {
+    for (const stop of stops) await stop().catch(() => {});
+    throw error;
+  }
+  return {
+    databaseUrl,
+    mqttUrl,
+    stop: async () => {
+      for (const stop of stops) await stop().catch((error: unknown) => console.error('cleanup:', error));
+    },
+  };
+}
