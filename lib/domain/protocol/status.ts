@@ -1,30 +1,27 @@
-import { z } from 'zod';
-import { SERIAL_PATTERN } from './topics.ts';
+// The status part of protocol v1: online on connect and as a heartbeat, offline as the last will.
+// The schema lives with the others in messages.ts; this module keeps the status worker's entry.
+// parseStatus decodes only: the signature needs the scale's secret and is checked by the ingest.
+import { decodePayload, type DecodeRejectReason } from './decode.ts';
+import { statusMessage, type StatusMessage } from './messages.ts';
 
-/** A scale's status message: published on connect and as a heartbeat; the last will says offline. */
-export const statusMessage = z.strictObject({
-  v: z.literal(1),
-  serial: z.string().regex(SERIAL_PATTERN),
-  state: z.enum(['online', 'offline']),
-  at: z.iso.datetime({ offset: true }),
-});
+export { statusMessage, type StatusMessage };
 
-export type StatusMessage = z.infer<typeof statusMessage>;
-
-export const MAX_STATUS_BYTES = 512;
-
-export type StatusVerdict = { ok: true; message: StatusMessage } | { ok: false; reason: 'too_large' | 'not_json' | 'schema' | 'topic_serial_mismatch'; detail?: string };
+export type StatusVerdict =
+  | { ok: true; message: StatusMessage }
+  | { ok: false; reason: Exclude<DecodeRejectReason, 'bad_topic'>; detail?: string };
 
 export function parseStatus(topicSerial: string, payload: Uint8Array): StatusVerdict {
-  if (payload.byteLength > MAX_STATUS_BYTES) return { ok: false, reason: 'too_large' };
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
-  } catch {
-    return { ok: false, reason: 'not_json' };
+  const decoded = decodePayload('status', topicSerial, payload);
+  if (decoded.ok) return decoded.kind === 'status' ? { ok: true, message: decoded.message } : { ok: false, reason: 'schema' };
+  const reason = decoded.reason;
+  if (reason === 'too_large' || reason === 'not_json' || reason === 'schema' || reason === 'topic_serial_mismatch') {
+    return decoded.detail === undefined ? { ok: false, reason } : { ok: false, reason, detail: decoded.detail };
   }
-  const parsed = statusMessage.safeParse(value);
-  if (!parsed.success) return { ok: false, reason: 'schema', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-  if (parsed.data.serial !== topicSerial) return { ok: false, reason: 'topic_serial_mismatch' };
-  return { ok: true, message: parsed.data };
+  return { ok: false, reason: 'schema', detail: decoded.detail };
+}
+
+/** The offline instant of a status message: an offline message is usually the last will, signed at
+ * connect time, so its `at` is when the scale connected; the moment of receipt is when it went away. */
+export function statusInstant(message: StatusMessage, receivedAt: Date): Date {
+  return message.state === 'offline' ? receivedAt : new Date(message.at);
 }
