@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { migrate } from '../lib/db/migrate.ts';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemoCity } from '../lib/db/seed/index.ts';
+import { loadPlatformKey } from '../lib/crypto/secret-box.ts';
 
 const { values } = parseArgs({
   options: { days: { type: 'string' }, today: { type: 'string' }, seed: { type: 'string' } },
@@ -31,6 +32,8 @@ const summary = await seedDemoCity(url, {
   historyDays: number(values.days, 'days'),
   today: values.today,
   seed: number(values.seed, 'seed'),
+  // with the platform key, every scale is provisioned (its secret sealed with the key)
+  platformKey: process.env.SCALE_SECRET_KEY ? loadPlatformKey() : undefined,
   log: (message) => console.log(`  ${message}`),
 });
 console.log(`\nSeeded the demo city in ${((performance.now() - started) / 1000).toFixed(1)} s `

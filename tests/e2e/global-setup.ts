@@ -7,10 +7,11 @@ import { E2E_PORT } from '../../playwright.config.ts';
 export default async function globalSetup() {
   const root = path.resolve(import.meta.dirname, '../..');
   const services = await startTestServices({ label: 'e2e', historyDays: 7 });
-  const env = { ...process.env, DATABASE_URL: services.databaseUrl, MQTT_URL: services.mqttUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, DATABASE_URL: services.databaseUrl, MQTT_URL: services.mqttUrl, SCALE_SECRET_KEY: services.platformKey, NEXT_TELEMETRY_DISABLED: '1' };
   const web = startChild('web', path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(E2E_PORT), '-H', '127.0.0.1'], env, root);
   // the specs read the database directly to pick rows of other scopes
   process.env.E2E_DATABASE_URL = services.databaseUrl;
+  process.env.SCALE_SECRET_KEY = services.platformKey;
   try {
     await waitForHttp(`http://127.0.0.1:${E2E_PORT}/login`, 60_000);
   } catch (error) {

@@ -40,7 +40,11 @@ const PUBLIC: RouteCase = {
 const CASES: Record<string, RouteCase> = {
   '/': PUBLIC,
   '/login': PUBLIC,
+  '/protocol': PUBLIC,
   '/api/locale': PUBLIC,
+  // operational endpoints, public like any scrape target on the internal network; no rows of any scope
+  '/api/metrics': PUBLIC,
+  '/api/health': PUBLIC,
   '/v/[token]': {
     merchant: (ids) => [{ path: `/v/${ids.token}`, expect: OK }, { path: '/v/AAAAAAAAAAAAAAAAAAAAAA', expect: [404] }],
     district: () => [],
@@ -82,6 +86,11 @@ const CASES: Record<string, RouteCase> = {
       { path: `/regulator/scales/${ids.otherScale}`, expect: [404] },
     ],
     anonymous: (ids) => [{ path: `/regulator/scales/${ids.ownScale}`, expect: [401] }],
+  },
+  '/regulator/scales/new': {
+    merchant: () => [{ path: '/regulator/scales/new', expect: [403] }],
+    district: () => [{ path: '/regulator/scales/new', expect: OK, absent: (ids) => ids.otherMarketName }],
+    anonymous: () => [{ path: '/regulator/scales/new', expect: [401] }],
   },
   '/bank': {
     merchant: () => [{ path: '/bank', expect: [403] }],

@@ -5,6 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     mqttUrl: string;
+    platformKey: string;
   }
 }
 
@@ -12,5 +13,6 @@ export default async function setup(project: TestProject) {
   const services = await startTestServices({ label: 'it', historyDays: 3 });
   project.provide('databaseUrl', services.databaseUrl);
   project.provide('mqttUrl', services.mqttUrl);
+  project.provide('platformKey', services.platformKey);
   return () => services.stop();
 }

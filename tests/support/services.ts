@@ -9,6 +9,7 @@ import { createDatabaseIfMissing, databaseUrlFor, dropDatabase, startEmbeddedPos
 import { startEmbeddedBroker } from '../../lib/platform/embedded-broker.ts';
 import { migrate } from '../../lib/db/migrate.ts';
 import { seedDemoCity } from '../../lib/db/seed/index.ts';
+import { loadPlatformKey } from '../../lib/crypto/secret-box.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,6 +25,8 @@ export async function freePort(): Promise<number> {
 export interface TestServices {
   databaseUrl: string;
   mqttUrl: string;
+  /** base64 of this run's random platform key; the seed sealed every scale's secret with it */
+  platformKey: string;
   stop(): Promise<void>;
 }
 
@@ -52,9 +55,10 @@ export async function startTestServices(options: { label: string; historyDays: n
     stops.unshift(() => broker.stop());
   }
 
+  const platformKey = randomBytes(32).toString('base64');
   try {
     await migrate(databaseUrl);
-    await seedDemoCity(databaseUrl, { historyDays: options.historyDays });
+    await seedDemoCity(databaseUrl, { historyDays: options.historyDays, platformKey: loadPlatformKey({ SCALE_SECRET_KEY: platformKey }) });
   } catch (error) {
     for (const stop of stops) await stop().catch(() => {});
     throw error;
@@ -62,6 +66,7 @@ export async function startTestServices(options: { label: string; historyDays: n
   return {
     databaseUrl,
     mqttUrl,
+    platformKey,
     stop: async () => {
       for (const stop of stops) await stop().catch((error: unknown) => console.error('cleanup:', error));
     },

@@ -160,10 +160,21 @@ describe('demo city generator', () => {
         || weighing.receivedAt <= weighing.scaleTime
         || scale.purpose !== 'trade'
         || weighing.marketId !== scale.marketId
+        || weighing.stallId === null
+        || weighing.stallId !== scale.stallId
         || weighing.merchantId !== stallOf.get(scale.stallId ?? 0)?.merchantId;
     });
     expect(wrong).toEqual([]);
     expect(new Set(city.weighings.map((weighing) => weighing.id)).size).toBe(city.weighings.length);
+  });
+
+  it('records each scale\'s last seq: the highest it wrote, null for a scale that wrote none', () => {
+    const highest = new Map<number, number>();
+    for (const weighing of city.weighings) highest.set(weighing.scaleId, Math.max(highest.get(weighing.scaleId) ?? 0, weighing.seq));
+    const wrong = city.scales.filter((scale) => scale.lastSeq !== (highest.get(scale.id) ?? null));
+    expect(wrong).toEqual([]);
+    expect(city.scales.filter((scale) => scale.purpose === 'fair').every((scale) => scale.lastSeq === null)).toBe(true);
+    expect(city.scales.some((scale) => scale.lastSeq !== null)).toBe(true);
   });
 
   it('pays each bank-QR weighing through the bank, mostly', () => {
@@ -206,7 +217,7 @@ describe('demo city generator', () => {
   it('marks a settlement mismatch only when the bank total really differs from the weighings', () => {
     const weighing = (id: number, priceFen: number): WeighingRow => ({
       id, scaleId: 1, seq: id, scaleTime: Date.parse('2026-11-28T02:00:00Z') + id, receivedAt: Date.parse('2026-11-28T02:00:01Z') + id,
-      merchantId: 9, marketId: 1, commodityId: 1, unitPriceFenPerKg: 1000, grossMg: 100_000, tareMg: 0, netMg: 100_000, priceFen,
+      merchantId: 9, marketId: 1, stallId: 1, commodityId: 1, unitPriceFenPerKg: 1000, grossMg: 100_000, tareMg: 0, netMg: 100_000, priceFen,
       stable: true, paymentMethod: 'bank_qr', findings: [],
     });
     const payment = (id: number, weighingId: number | null, amountFen: number): PaymentRow => ({

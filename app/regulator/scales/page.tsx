@@ -5,6 +5,7 @@ import { Pager } from '@/components/pager.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
 import { listScales } from '@/lib/db/queries/scales.ts';
+import { canProvision } from '@/lib/db/provisioning.ts';
 import { scaleListQuery } from '@/lib/domain/list-query.ts';
 import { VERIFICATION_STATUSES } from '@/lib/domain/supervision.ts';
 import type { VerificationStatus } from '@/lib/domain/verification-status.ts';
@@ -39,6 +40,11 @@ export default async function RegulatorScalesPage({ searchParams }: { searchPara
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t('regulator.scales.title')}</h1>
         <p className="text-sm text-stone-600" data-testid="scale-count">{t('regulator.scales.count', { count: count(list.total, locale) })}</p>
+        {canProvision(user.role) && (
+          <Link href="/regulator/scales/new" className="rounded-md bg-sun-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sun-700" data-testid="register-scale-link">
+            {t('regulator.provision.register')}
+          </Link>
+        )}
       </header>
       <nav aria-label={t('regulator.scales.filter')} className="flex flex-wrap gap-2" data-testid="status-filter">
         <Link href={href(undefined)} className={chip(!query.status)} aria-current={!query.status ? 'page' : undefined} data-testid="status-filter-all">

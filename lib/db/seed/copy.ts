@@ -35,6 +35,11 @@ export function json(value: unknown): string {
   return value === null || value === undefined ? NULL : text(JSON.stringify(value));
 }
 
+/** A bytea in hex form (`\\x…`), its backslash escaped for COPY. */
+export function bytea(value: Uint8Array | null): string {
+  return value === null ? NULL : `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+}
+
 /** A text[] literal; elements are plain codes (findings), quoted anyway. */
 export function textArray(values: readonly string[]): string {
   if (values.length === 0) return '{}';

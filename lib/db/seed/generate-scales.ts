@@ -137,7 +137,7 @@ export function generateScales(rng: Rng, places: Places, options: SeedOptions): 
       calibrationCounter: years + 1, configurationCounter: rng.int(0, 2),
       purpose: plan.stallId === null ? 'fair' : 'trade', status: state === 'failed' ? 'suspended' : 'in_service',
       online: false, lastSeenAt: null, installedOn, marketId: plan.marketId, stallId: plan.stallId,
-      programmeId: places.programme.id,
+      programmeId: places.programme.id, lastSeq: null,
     };
     scales.push(scale);
     profiles.push({

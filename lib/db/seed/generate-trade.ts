@@ -91,7 +91,7 @@ function weighingsOfDay(rng: Rng, day: Day, places: Places, traders: ScaleProfil
       }
       rows.push({
         id: 0, scaleId: scale.id, seq: 0, scaleTime, receivedAt: scaleTime + rng.int(300, 2_500),
-        merchantId: merchant.merchant.id, marketId: scale.marketId, commodityId: good.commodity.id, unitPriceFenPerKg,
+        merchantId: merchant.merchant.id, marketId: scale.marketId, stallId: scale.stallId, commodityId: good.commodity.id, unitPriceFenPerKg,
         grossMg: netMg + tareMg, tareMg, netMg, priceFen, stable,
         paymentMethod: paymentMethod(rng, merchant.bankShare, enrolled), findings,
       });
@@ -170,6 +170,9 @@ export function generateTrade(rng: Rng, places: Places, scales: Scales, days: Da
 
   const lastDay = days[days.length - 1];
   for (const profile of scales.profiles) {
+    // the highest seq written: where the ingest carries on (and gap detection starts)
+    const next = nextSeq.get(profile.scale.id);
+    profile.scale.lastSeq = next !== undefined && next > profile.firstSeq ? next - 1 : null;
     const last = lastSeen.get(profile.scale.id);
     if (last !== undefined) profile.scale.lastSeenAt = last + rng.int(2, 30) * 60_000;
     else if (profile.tradeUntil !== null) profile.scale.lastSeenAt = profile.tradeUntil;

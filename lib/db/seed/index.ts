@@ -16,6 +16,11 @@ export interface SeedDemoCityOptions {
   today?: string;
   /** PRNG seed; the same seed and today give the same city */
   seed?: number;
+  /**
+   * The platform key (32 bytes, see lib/crypto/secret-box.ts): every scale gets a random device
+   * secret sealed under it. Without it the scales are left unprovisioned (no secret, nothing signs).
+   */
+  platformKey?: Uint8Array;
   log?: (message: string) => void;
 }
 
@@ -51,7 +56,7 @@ export async function seedDemoCity(databaseUrl: string, options: SeedDemoCityOpt
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
-    const counts = await writeSeed(client, data, passwordHash, log);
+    const counts = await writeSeed(client, data, passwordHash, log, { platformKey: options.platformKey });
     await client.query('COMMIT');
     const writeMs = Math.round(performance.now() - started);
     log(`written in ${writeMs} ms`);

@@ -45,6 +45,8 @@ export interface ScaleRow {
   calibrationCounter: number; configurationCounter: number; purpose: 'trade' | 'fair'; status: ScaleStatus;
   online: boolean; lastSeenAt: Instant | null; installedOn: Day; marketId: number; stallId: number | null;
   programmeId: number | null;
+  /** the highest seq of the scale's weighings in the history; null when it has none (a fair scale) */
+  lastSeq: number | null;
 }
 
 export interface VerificationRow {
@@ -61,7 +63,9 @@ export interface WeighingRow {
   id: number; scaleId: number;
   /** per-scale counter; a safe integer here, BIGINT in the table */
   seq: number;
-  scaleTime: Instant; receivedAt: Instant; merchantId: number | null; marketId: number; commodityId: number;
+  scaleTime: Instant; receivedAt: Instant; merchantId: number | null; marketId: number;
+  /** the scale's stall at the time of the weighing */
+  stallId: number | null; commodityId: number;
   unitPriceFenPerKg: number; grossMg: number; tareMg: number; netMg: number; priceFen: number;
   stable: boolean; paymentMethod: PaymentMethod; findings: readonly Finding[];
 }

@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { rebuildDailyRollups } from '../rollups.ts';
 import { dropIndexesForLoad } from './bulk-load.ts';
-import { bool, copyRows, int, json, NULL, text, textArray, timestamp } from './copy.ts';
-import type { SeedData, WeighingRow } from './types.ts';
+import { newDeviceSecret, seal } from '../../crypto/secret-box.ts';
+import { bool, bytea, copyRows, int, json, NULL, text, textArray, timestamp } from './copy.ts';
+import type { ScaleRow, SeedData, WeighingRow } from './types.ts';
 
 /** Tables the seed writes, in foreign-key order. */
 export const SEED_TABLES = [
@@ -42,6 +43,18 @@ function* receiptLines(weighings: readonly WeighingRow[]): Generator<string> {
   }
 }
 
+/** Each scale's device secret: random from the OS (never the seeded PRNG), sealed under the platform key. */
+function sealedSecrets(scales: readonly ScaleRow[], platformKey: Uint8Array | undefined): Map<number, Uint8Array> {
+  const sealed = new Map<number, Uint8Array>();
+  if (platformKey) for (const scale of scales) sealed.set(scale.id, seal(platformKey, newDeviceSecret()));
+  return sealed;
+}
+
+export interface WriteSeedOptions {
+  /** seal a device secret for every scale under this key; without it, scales are left unprovisioned */
+  platformKey?: Uint8Array;
+}
+
 export async function assertEmpty(client: pg.ClientBase): Promise<void> {
   const checks = SEED_TABLES.map((table) => `EXISTS (SELECT 1 FROM "${table}")`).join(' OR ');
   const { rows } = await client.query<{ used: boolean }>(`SELECT ${checks} AS used`);
@@ -53,8 +66,11 @@ export async function writeSeed(
   data: SeedData,
   passwordHash: string,
   log: (message: string) => void = () => {},
+  options: WriteSeedOptions = {},
 ): Promise<SeedCounts> {
   await assertEmpty(client);
+  const secrets = sealedSecrets(data.scales, options.platformKey);
+  const issuedAt = Date.now();
   const counts = Object.fromEntries(SEED_TABLES.map((table) => [table, 0])) as SeedCounts;
   const copy = async <T>(table: SeedTable, columns: readonly string[], rows: Iterable<T>, render: (row: T) => string): Promise<void> => {
     const started = performance.now();
@@ -79,11 +95,16 @@ export async function writeSeed(
   await copy('Scale', [
     'id', 'serial', 'model', 'maker', 'accuracyClass', 'maxMg', 'minMg', 'eMg', 'dMg', 'priceIntervalFen', 'softwareId',
     'calibrationCounter', 'configurationCounter', 'purpose', 'status', 'online', 'lastSeenAt', 'installedOn', 'marketId', 'stallId', 'programmeId',
-  ], data.scales, (row) => line(
-    int(row.id), text(row.serial), text(row.model), text(row.maker), row.accuracyClass, int(row.maxMg), int(row.minMg), int(row.eMg), int(row.dMg),
-    int(row.priceIntervalFen), text(row.softwareId), int(row.calibrationCounter), int(row.configurationCounter), row.purpose, row.status,
-    bool(row.online), timestamp(row.lastSeenAt), date(row.installedOn), int(row.marketId), int(row.stallId), int(row.programmeId),
-  ));
+    'lastSeq', 'secretSealed', 'secretIssuedAt',
+  ], data.scales, (row) => {
+    const sealed = secrets.get(row.id) ?? null;
+    return line(
+      int(row.id), text(row.serial), text(row.model), text(row.maker), row.accuracyClass, int(row.maxMg), int(row.minMg), int(row.eMg), int(row.dMg),
+      int(row.priceIntervalFen), text(row.softwareId), int(row.calibrationCounter), int(row.configurationCounter), row.purpose, row.status,
+      bool(row.online), timestamp(row.lastSeenAt), date(row.installedOn), int(row.marketId), int(row.stallId), int(row.programmeId),
+      int(row.lastSeq), bytea(sealed), timestamp(sealed ? issuedAt : null),
+    );
+  });
   await copy('Verification', ['id', 'scaleId', 'certificateNo', 'verifiedOn', 'expiresOn', 'result', 'authority', 'sealCode'], data.verifications,
     (row) => line(int(row.id), int(row.scaleId), text(row.certificateNo), date(row.verifiedOn), date(row.expiresOn), row.result, text(row.authority), text(row.sealCode)));
   await copy('User', ['id', 'username', 'passwordHash', 'displayName', 'role', 'cityId', 'districtId', 'marketId', 'merchantId'], data.users,
@@ -93,11 +114,11 @@ export async function writeSeed(
   const bulkTables = ['Weighing', 'Receipt', 'Payment'];
   const restoreIndexes = await dropIndexesForLoad(client, bulkTables);
   await copy('Weighing', [
-    'id', 'scaleId', 'seq', 'scaleTime', 'receivedAt', 'merchantId', 'marketId', 'commodityId', 'unitPriceFenPerKg',
+    'id', 'scaleId', 'seq', 'scaleTime', 'receivedAt', 'merchantId', 'marketId', 'stallId', 'commodityId', 'unitPriceFenPerKg',
     'grossMg', 'tareMg', 'netMg', 'priceFen', 'stable', 'paymentMethod', 'findings',
   ], data.weighings, (row) => line(
     int(row.id), int(row.scaleId), int(row.seq), timestamp(row.scaleTime), timestamp(row.receivedAt), int(row.merchantId), int(row.marketId),
-    int(row.commodityId), int(row.unitPriceFenPerKg), int(row.grossMg), int(row.tareMg), int(row.netMg), int(row.priceFen),
+    int(row.stallId), int(row.commodityId), int(row.unitPriceFenPerKg), int(row.grossMg), int(row.tareMg), int(row.netMg), int(row.priceFen),
     bool(row.stable), row.paymentMethod, textArray(row.findings),
   ));
   await copy('Receipt', ['token', 'weighingId', 'scaleId', 'issuedAt'], receiptLines(data.weighings), (row) => row);

@@ -7,6 +7,7 @@ import { DataTable } from '@/components/data-table.tsx';
 import { FactList } from '@/components/fact-list.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
+import { canProvision, scaleIdentity } from '@/lib/db/provisioning.ts';
 import { getScale } from '@/lib/db/queries/scales.ts';
 import { massLabel, signedMassLabel } from '@/lib/domain/mass-label.ts';
 import { parseRecordId } from '@/lib/domain/record-id.ts';
@@ -15,6 +16,8 @@ import { getTranslator } from '@/lib/i18n/server.ts';
 import { DailyChart } from '../../_components/daily-chart.tsx';
 import { OnlineDot, StatusBadge } from '../../_components/status-badge.tsx';
 import { localName, today } from '../../_components/view.ts';
+import { revokeScaleAction, rotateSecretAction } from './actions.ts';
+import { IdentityPanel } from './identity-panel.tsx';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,18 +26,18 @@ const loadScale = cache(async (rawId: string) => {
   const user = await requirePersona('regulator');
   const id = parseRecordId(rawId);
   if (id === null) notFound();
-  const scale = await getScale(db(), user.scope, id, today());
-  if (!scale) notFound();
-  return scale;
+  const [scale, identity] = await Promise.all([getScale(db(), user.scope, id, today()), scaleIdentity(db(), user.scope, id)]);
+  if (!scale || !identity) notFound();
+  return { user, scale, identity };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const scale = await loadScale((await params).id);
+  const { scale } = await loadScale((await params).id);
   return { title: scale.serial };
 }
 
 export default async function RegulatorScalePage({ params }: Props) {
-  const scale = await loadScale((await params).id);
+  const { user, scale, identity } = await loadScale((await params).id);
   const { locale, t } = await getTranslator();
   const place = (
     <>
@@ -88,6 +91,15 @@ export default async function RegulatorScalePage({ params }: Props) {
             ),
           },
         ]}
+      />
+      <IdentityPanel
+        serial={scale.serial}
+        provisioned={identity.provisioned}
+        secretIssuedAt={identity.secretIssuedAt ? dateTime(identity.secretIssuedAt, locale) : null}
+        revokedAt={identity.revokedAt ? dateTime(identity.revokedAt, locale) : null}
+        canProvision={canProvision(user.role)}
+        rotateAction={rotateSecretAction.bind(null, scale.id)}
+        revokeAction={revokeScaleAction.bind(null, scale.id)}
       />
       <DailyChart daily={scale.daily} label={t('regulator.scale.trend')} locale={locale} t={t} />
       <section className="space-y-2">
