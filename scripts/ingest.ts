@@ -1,25 +1,60 @@
-// The ingest worker process: `npm run ingest` (DATABASE_URL and MQTT_URL required).
+// The ingest worker process: `npm run ingest` (DATABASE_URL, MQTT_URL and SCALE_SECRET_KEY required).
+// Serves its metrics at http://127.0.0.1:$INGEST_METRICS_PORT/metrics (default 9464).
+import { createServer } from 'node:http';
 import { hostname } from 'node:os';
-import { createDb } from '../lib/db/client.ts';
-import { startStatusWorker } from '../lib/ingest/status-worker.ts';
+import pg from 'pg';
+import { z } from 'zod';
+import { loadPlatformKey } from '../lib/crypto/secret-box.ts';
+import { startIngest } from '../lib/ingest/consumer.ts';
 import { log } from '../lib/log.ts';
 
-const mqttUrl = process.env.MQTT_URL;
-if (!mqttUrl) {
-  console.error('MQTT_URL is not set (npm start sets it for the embedded broker)');
+const env = z
+  .object({
+    DATABASE_URL: z.string().min(1, 'DATABASE_URL is not set'),
+    MQTT_URL: z.string().min(1, 'MQTT_URL is not set'),
+    INGEST_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default('ingest'),
+    INGEST_CONNECTIONS: z.coerce.number().int().min(1).max(5000).optional(),
+    INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+    INGEST_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+    MQTT_V311: z.enum(['0', '1']).default('0'),
+    INGEST_SESSION_EXPIRY_S: z.coerce.number().int().min(1).optional(),
+  })
+  .safeParse(process.env);
+if (!env.success) {
+  console.error(`ingest: ${env.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   process.exit(2);
 }
-const db = createDb();
-// A stable client id keeps the persistent session (and its queued messages) across restarts.
-const worker = await startStatusWorker(db, { mqttUrl, clientId: process.env.INGEST_CLIENT_ID ?? `ingest-${hostname()}` });
+const config = env.data;
+const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
+const ingest = await startIngest({
+  mqttUrl: config.MQTT_URL,
+  pool,
+  platformKey: loadPlatformKey(),
+  group: config.INGEST_GROUP,
+  connections: config.INGEST_CONNECTIONS,
+  maxBatch: config.INGEST_MAX_BATCH,
+  mqtt311: config.MQTT_V311 === '1',
+  sessionExpirySeconds: config.INGEST_SESSION_EXPIRY_S,
+});
+
+const server = createServer((request, response) => {
+  if (request.url === '/metrics') {
+    response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(ingest.metrics.render());
+  } else if (request.url === '/health') {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', protocol: ingest.protocol, connections: ingest.connections, host: hostname() }));
+  } else response.writeHead(404).end();
+});
+server.on('error', (error) => log.warn('ingest.metrics_unavailable', { port: config.INGEST_METRICS_PORT, error: error.message }));
+server.listen(config.INGEST_METRICS_PORT, '127.0.0.1');
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info('ingest.stopping', { signal });
-  await worker.stop();
-  await db.$disconnect();
+  await ingest.stop();
+  server.close();
+  await pool.end();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,35 +1,53 @@
-// The simulated scale fleet: `npm run simulate -- --scales 40 --heartbeat 30`
+// The simulated scale fleet: `npm run simulate -- --scales 40 --rate 4 --misbehave 0.05`
+// (DATABASE_URL, MQTT_URL and SCALE_SECRET_KEY required: it plays the platform's own scales).
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { z } from 'zod';
-import { createDb } from '../lib/db/client.ts';
-import { fleetSerials } from '../lib/db/fleet-serials.ts';
+import { loadPlatformKey } from '../lib/crypto/secret-box.ts';
+import { loadFleet } from '../lib/db/fleet.ts';
 import { startFleet } from '../lib/simulator/fleet.ts';
 import { log } from '../lib/log.ts';
 
-const { values } = parseArgs({ options: { scales: { type: 'string', default: '40' }, heartbeat: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '40' },
+    rate: { type: 'string' },
+    heartbeat: { type: 'string', default: '30' },
+    misbehave: { type: 'string', default: '0.05' },
+  },
+});
 const args = z
-  .object({ scales: z.coerce.number().int().min(1).max(20_000), heartbeat: z.coerce.number().int().min(1).max(3600) })
+  .object({
+    scales: z.coerce.number().int().min(1).max(20_000),
+    rate: z.coerce.number().min(0).max(100_000).optional(),
+    heartbeat: z.coerce.number().int().min(1).max(3600),
+    misbehave: z.coerce.number().min(0).max(1),
+  })
   .safeParse(values);
 if (!args.success) {
   console.error(`simulate: ${args.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
   process.exit(2);
 }
-const mqttUrl = process.env.MQTT_URL;
-if (!mqttUrl) {
-  console.error('MQTT_URL is not set (npm start sets it for the embedded broker)');
+const { DATABASE_URL, MQTT_URL } = process.env;
+if (!DATABASE_URL || !MQTT_URL) {
+  console.error('simulate: DATABASE_URL and MQTT_URL must be set (npm start sets them)');
   process.exit(2);
 }
-const db = createDb();
-const serials = await fleetSerials(db, args.data.scales);
-await db.$disconnect();
-const fleet = await startFleet({ mqttUrl, serials, heartbeatMs: args.data.heartbeat * 1000 });
-log.info('simulate.started', { scales: serials.length, heartbeatS: args.data.heartbeat });
+const client = new pg.Client({ connectionString: DATABASE_URL });
+await client.connect();
+const scales = await loadFleet(client, loadPlatformKey(), args.data.scales);
+await client.end();
+// by default each scale weighs about every ten seconds: a busy morning, fast enough to watch
+const rate = args.data.rate ?? scales.length / 10;
+const fleet = await startFleet({ mqttUrl: MQTT_URL, scales, rate, heartbeatMs: args.data.heartbeat * 1000, misbehaving: args.data.misbehave });
+log.info('simulate.started', { scales: scales.length, ratePerS: rate, misbehave: args.data.misbehave });
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
   await fleet.stop();
+  log.info('simulate.stopped', { published: fleet.published() });
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

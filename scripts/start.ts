@@ -8,6 +8,8 @@ import { startEmbeddedBroker, type EmbeddedBroker } from '../lib/platform/embedd
 import { buildIsStale } from '../lib/platform/build-state.ts';
 import { run, startChild, stopChild, waitForHttp, type Child } from '../lib/platform/processes.ts';
 import { migrate } from '../lib/db/migrate.ts';
+import { ensurePlatformKey } from '../lib/platform/platform-key.ts';
+import { loadPlatformKey } from '../lib/crypto/secret-box.ts';
 import { isSeeded, seedDemoCity } from '../lib/db/seed/index.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../lib/db/seed/demo-users.ts';
 
@@ -80,15 +82,26 @@ try {
     say('using MQTT_URL');
   }
 
+  const platformKey = ensurePlatformKey(path.join(root, '.data'));
+  const platformKeyBytes = loadPlatformKey({ SCALE_SECRET_KEY: platformKey }); // a bad key fails here, clearly
   const applied = await migrate(databaseUrl);
   if (applied.length) say(`migrations applied: ${applied.join(', ')}`);
   if (!(await isSeeded(databaseUrl))) {
     say('empty database: seeding the demo city of Hengyang (30 days of history)…');
-    const summary = await seedDemoCity(databaseUrl, { log: (message) => say(message) });
+    const summary = await seedDemoCity(databaseUrl, { platformKey: platformKeyBytes, log: (message) => say(message) });
     say(`seeded: ${JSON.stringify(summary)}`);
   }
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, MQTT_URL: mqttUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  const metricsPort = process.env.INGEST_METRICS_PORT ?? '9464';
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    MQTT_URL: mqttUrl,
+    SCALE_SECRET_KEY: platformKey,
+    INGEST_METRICS_PORT: metricsPort,
+    INGEST_METRICS_URL: `http://127.0.0.1:${metricsPort}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   const distDir = process.env.NEXT_DIST_DIR ?? '.next';
   if (buildIsStale(root, distDir)) {
     say('building the web app (first start, or sources changed)…');

@@ -1,50 +1,102 @@
-// A fleet of simulated scales. Each is its own MQTT connection, as a real scale would be, with a
-// last will that reports it offline if the connection drops. For now the fleet speaks the status
-// part of protocol v1 (online on connect, a heartbeat, offline on a clean stop); weighings come
-// with the ingest capability.
+// A fleet of simulated scales speaking protocol v1 exactly as a real one would: its own MQTT
+// connection (persistent session, QoS 1), every message signed with its own secret, seq continuing
+// where the platform last saw it, a signed last will, and store-and-forward — mqtt.js keeps every
+// unacknowledged QoS 1 message and sends it again after a reconnect.
 import mqtt, { type MqttClient } from 'mqtt';
-import type { StatusMessage } from '../domain/protocol/status.ts';
-import { statusTopic } from '../domain/protocol/topics.ts';
+import type { FleetScale } from '../db/fleet.ts';
+import type { EventMessage, StatusMessage } from '../domain/protocol/messages.ts';
+import { withSignature } from '../domain/protocol/signature.ts';
+import { eventTopic, statusTopic, weighingTopic } from '../domain/protocol/topics.ts';
+import { CHEATS, nextWeighing, type Cheat, type Random } from './trade.ts';
 
 export interface FleetOptions {
   mqttUrl: string;
-  serials: string[];
+  scales: FleetScale[];
+  /** weighings per second over the whole fleet */
+  rate: number;
   heartbeatMs: number;
+  /** share of scales that cheat (each with one method) */
+  misbehaving: number;
+  random?: Random;
 }
 
 export interface Fleet {
+  published(): number;
   stop(): Promise<void>;
 }
 
-function status(serial: string, state: StatusMessage['state']): string {
-  const message: StatusMessage = { v: 1, serial, state, at: new Date().toISOString() };
-  return JSON.stringify(message);
+interface Simulated {
+  scale: FleetScale;
+  client: MqttClient;
+  seq: number;
+  cheat: Cheat | null;
 }
 
-async function startScale(serial: string, options: FleetOptions): Promise<{ client: MqttClient; timer: NodeJS.Timeout }> {
-  const client = mqtt.connect(options.mqttUrl, {
-    clientId: `scale-${serial}`,
-    protocolVersion: 4,
-    reconnectPeriod: 2000,
-    will: { topic: statusTopic(serial), payload: Buffer.from(status(serial, 'offline')), qos: 1, retain: false },
-  });
-  const announce = () => client.publish(statusTopic(serial), status(serial, 'online'), { qos: 1 });
-  client.on('connect', announce);
-  client.on('error', () => {}); // reconnects by itself; the ingest sees the gap through the will
-  const timer = setInterval(announce, options.heartbeatMs);
-  return { client, timer };
+function status(sim: Simulated, state: StatusMessage['state'], at = new Date()) {
+  // a status reports the scale's current seq without consuming one
+  return JSON.stringify(withSignature(sim.scale.secret, { v: 1, serial: sim.scale.serial, seq: sim.seq - 1, at: at.toISOString(), state }));
 }
 
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
-  const scales = await Promise.all(options.serials.map((serial) => startScale(serial, options)));
+  const random = options.random ?? Math.random;
+  let published = 0;
+  const sims: Simulated[] = options.scales.map((scale) => {
+    const sim: Simulated = { scale, client: undefined as unknown as MqttClient, seq: scale.nextSeq, cheat: random() < options.misbehaving ? CHEATS[Math.floor(random() * CHEATS.length)]! : null };
+    sim.client = mqtt.connect(options.mqttUrl, {
+      clientId: `scale-${scale.serial}`,
+      protocolVersion: 4,
+      clean: false,
+      reconnectPeriod: 2000,
+      will: { topic: statusTopic(scale.serial), payload: Buffer.from(status(sim, 'offline')), qos: 1, retain: false },
+    });
+    sim.client.on('error', () => {}); // reconnects by itself; unacknowledged messages are resent
+    sim.client.on('connect', () => {
+      sim.client.publish(statusTopic(scale.serial), status(sim, 'online'), { qos: 1 });
+    });
+    return sim;
+  });
+  await Promise.all(sims.map((sim) => new Promise<void>((resolve) => (sim.client.connected ? resolve() : sim.client.once('connect', () => resolve())))));
+
+  const publishSigned = (sim: Simulated, topic: string, message: Record<string, unknown>) => {
+    sim.client.publish(topic, JSON.stringify(withSignature(sim.scale.secret, message)), { qos: 1 });
+    published++;
+  };
+  for (const sim of sims) {
+    const event: Omit<EventMessage, 'sig'> = {
+      v: 1, serial: sim.scale.serial, seq: sim.seq++, at: new Date().toISOString(), kind: 'power_on',
+      counters: { calibration: sim.scale.calibrationCounter, configuration: sim.scale.configurationCounter },
+    };
+    if (sim.cheat === 'reconfigured') {
+      // the unit factor changed with no verification behind it: the configuration counter moves
+      event.kind = 'configuration';
+      event.counters = { ...event.counters, configuration: (sim.scale.configurationCounter + 1) % 1000 };
+      event.change = { param: 'unit_factor', old: '2.000', new: '2.150' };
+    }
+    publishSigned(sim, eventTopic(sim.scale.serial), event);
+  }
+
+  const tickMs = 100;
+  let credit = 0;
+  const trade = setInterval(() => {
+    credit += (options.rate * tickMs) / 1000;
+    for (; credit >= 1; credit--) {
+      const sim = sims[Math.floor(random() * sims.length)]!;
+      publishSigned(sim, weighingTopic(sim.scale.serial), nextWeighing(sim.scale, sim.seq++, new Date(), random, sim.cheat));
+    }
+  }, tickMs);
+  const heartbeat = setInterval(() => {
+    for (const sim of sims) if (sim.client.connected) sim.client.publish(statusTopic(sim.scale.serial), status(sim, 'online'), { qos: 1 });
+  }, options.heartbeatMs);
+
   return {
+    published: () => published,
     stop: async () => {
+      clearInterval(trade);
+      clearInterval(heartbeat);
       await Promise.all(
-        scales.map(async ({ client, timer }, index) => {
-          clearInterval(timer);
-          const serial = options.serials[index] ?? '';
-          if (client.connected) await client.publishAsync(statusTopic(serial), status(serial, 'offline'), { qos: 1 }).catch(() => {});
-          await client.endAsync();
+        sims.map(async (sim) => {
+          if (sim.client.connected) await sim.client.publishAsync(statusTopic(sim.scale.serial), status(sim, 'offline'), { qos: 1 }).catch(() => {});
+          await sim.client.endAsync(); // waits for the broker to acknowledge what is in flight
         }),
       );
     },

@@ -1,0 +1,309 @@
+// The SQL of the ingest: everything a batch writes, in bulk (UNNEST), inside the caller's
+// transaction. Row-per-message writes would cap the ingest near 1 000 messages/s.
+import type pg from 'pg';
+
+type Client = pg.PoolClient | pg.Client;
+
+export interface ScaleRow {
+  id: number;
+  serial: string;
+  secretSealed: Buffer | null;
+  revokedAt: Date | null;
+  accuracyClass: 'I' | 'II' | 'III' | 'IIII';
+  maxMg: number;
+  minMg: number;
+  eMg: number;
+  dMg: number;
+  priceIntervalFen: number;
+  status: 'in_service' | 'suspended' | 'retired';
+  marketId: number;
+  stallId: number | null;
+  merchantId: number | null;
+  lastSeq: string | null; // bigint as text
+  calibrationCounter: number;
+  configurationCounter: number;
+  verificationResult: 'passed' | 'failed' | null;
+  verificationExpiresOn: string | null; // YYYY-MM-DD
+}
+
+/** Loads and locks the scales of a batch, in id order so concurrent workers cannot deadlock. */
+export async function lockScales(client: Client, serials: string[]): Promise<ScaleRow[]> {
+  if (!serials.length) return [];
+  const { rows } = await client.query<ScaleRow>(
+    `SELECT s.id, s.serial, s."secretSealed", s."revokedAt", s."accuracyClass", s."maxMg", s."minMg", s."eMg", s."dMg", s."priceIntervalFen",
+            s.status, s."marketId", s."stallId", st."merchantId", s."lastSeq"::text AS "lastSeq",
+            s."calibrationCounter", s."configurationCounter",
+            v.result AS "verificationResult", to_char(v."expiresOn", 'YYYY-MM-DD') AS "verificationExpiresOn"
+       FROM "Scale" s
+       LEFT JOIN "Stall" st ON st.id = s."stallId"
+       LEFT JOIN LATERAL (SELECT result, "expiresOn" FROM "Verification" WHERE "scaleId" = s.id
+                          ORDER BY "verifiedOn" DESC, id DESC LIMIT 1) v ON true
+      WHERE s.serial = ANY($1::text[])
+      ORDER BY s.id
+        FOR UPDATE OF s`,
+    [serials],
+  );
+  return rows;
+}
+
+export interface GapRow {
+  scaleId: number;
+  fromSeq: bigint;
+  toSeq: bigint;
+}
+
+export async function openGaps(client: Client, scaleIds: number[]): Promise<GapRow[]> {
+  if (!scaleIds.length) return [];
+  const { rows } = await client.query<{ scaleId: number; fromSeq: string; toSeq: string }>(
+    `SELECT "scaleId", "fromSeq"::text AS "fromSeq", "toSeq"::text AS "toSeq" FROM "SequenceGap" WHERE "scaleId" = ANY($1::int[])`,
+    [scaleIds],
+  );
+  return rows.map((row) => ({ scaleId: row.scaleId, fromSeq: BigInt(row.fromSeq), toSeq: BigInt(row.toSeq) }));
+}
+
+/** Replaces the gaps of the given scales with the given set. */
+export async function replaceGaps(client: Client, scaleIds: number[], gaps: GapRow[], now: Date): Promise<void> {
+  if (scaleIds.length) await client.query(`DELETE FROM "SequenceGap" WHERE "scaleId" = ANY($1::int[])`, [scaleIds]);
+  if (!gaps.length) return;
+  await client.query(
+    `INSERT INTO "SequenceGap" ("scaleId", "fromSeq", "toSeq", "detectedAt")
+     SELECT g.s, g.f, g.t, $4 FROM unnest($1::int[], $2::bigint[], $3::bigint[]) AS g(s, f, t)`,
+    [gaps.map((g) => g.scaleId), gaps.map((g) => g.fromSeq.toString()), gaps.map((g) => g.toSeq.toString()), now],
+  );
+}
+
+export interface ScaleUpdate {
+  scaleId: number;
+  lastSeq: bigint | null;
+  lastSeenAt: Date;
+  online: boolean;
+  calibrationCounter: number;
+  configurationCounter: number;
+}
+
+export async function updateScales(client: Client, updates: ScaleUpdate[]): Promise<void> {
+  if (!updates.length) return;
+  await client.query(
+    `UPDATE "Scale" s SET "lastSeq" = u.seq, "lastSeenAt" = GREATEST(s."lastSeenAt", u.seen), online = u.online,
+            "calibrationCounter" = u.cal, "configurationCounter" = u.conf
+       FROM unnest($1::int[], $2::bigint[], $3::timestamptz[], $4::bool[], $5::int[], $6::int[]) AS u(id, seq, seen, online, cal, conf)
+      WHERE s.id = u.id`,
+    [
+      updates.map((u) => u.scaleId),
+      updates.map((u) => u.lastSeq?.toString() ?? null),
+      updates.map((u) => u.lastSeenAt),
+      updates.map((u) => u.online),
+      updates.map((u) => u.calibrationCounter),
+      updates.map((u) => u.configurationCounter),
+    ],
+  );
+}
+
+export interface WeighingRow {
+  scaleId: number;
+  seq: bigint;
+  scaleTime: Date;
+  receivedAt: Date;
+  merchantId: number | null;
+  marketId: number;
+  stallId: number | null;
+  commodityId: number;
+  unitPriceFenPerKg: number;
+  grossMg: number;
+  tareMg: number;
+  netMg: number;
+  priceFen: number;
+  stable: boolean;
+  paymentMethod: 'bank_qr' | 'cash' | 'card';
+  findings: string[];
+  signature: Buffer;
+  receiptToken: string;
+}
+
+/** Inserts weighings and their receipts; returns the keys ("scaleId:seq") actually inserted. */
+export async function insertWeighings(client: Client, rows: WeighingRow[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const col = <K extends keyof WeighingRow>(key: K) => rows.map((row) => row[key]);
+  const { rows: inserted } = await client.query<{ id: string; scaleId: number; seq: string }>(
+    `INSERT INTO "Weighing" ("scaleId", seq, "scaleTime", "receivedAt", "merchantId", "marketId", "stallId", "commodityId",
+                             "unitPriceFenPerKg", "grossMg", "tareMg", "netMg", "priceFen", stable, "paymentMethod", findings, signature)
+     SELECT s, q, t, r, m, mk, st, c, u, g, ta, n, p, sb, pm::"PaymentMethod",
+            CASE WHEN f = '' THEN '{}'::text[] ELSE string_to_array(f, ',') END, sig
+       FROM unnest($1::int[], $2::bigint[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::int[], $7::int[], $8::int[],
+                   $9::int[], $10::int[], $11::int[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bytea[])
+            AS w(s, q, t, r, m, mk, st, c, u, g, ta, n, p, sb, pm, f, sig)
+     ON CONFLICT ("scaleId", seq) DO NOTHING
+     RETURNING id::text AS id, "scaleId", seq::text AS seq`,
+    [
+      col('scaleId'), rows.map((r) => r.seq.toString()), col('scaleTime'), col('receivedAt'), col('merchantId'), col('marketId'),
+      col('stallId'), col('commodityId'), col('unitPriceFenPerKg'), col('grossMg'), col('tareMg'), col('netMg'), col('priceFen'),
+      col('stable'), col('paymentMethod'), rows.map((r) => r.findings.join(',')), col('signature'),
+    ],
+  );
+  const ids = new Map(inserted.map((row) => [`${row.scaleId}:${row.seq}`, row.id]));
+  const receipts = rows.filter((row) => ids.has(`${row.scaleId}:${row.seq}`));
+  if (receipts.length) {
+    await client.query(
+      `INSERT INTO "Receipt" (token, "weighingId", "scaleId", "issuedAt")
+       SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::timestamptz[])
+       ON CONFLICT (token) DO NOTHING`,
+      [receipts.map((r) => r.receiptToken), receipts.map((r) => ids.get(`${r.scaleId}:${r.seq}`)), receipts.map((r) => r.scaleId), receipts.map((r) => r.scaleTime)],
+    );
+  }
+  return new Set(ids.keys());
+}
+
+export async function commodityIds(client: Client, plus: string[]): Promise<Map<string, number>> {
+  if (!plus.length) return new Map();
+  // A PLU the register does not know is kept, as an unregistered commodity, rather than lost.
+  await client.query(
+    `INSERT INTO "Commodity" (plu, name, "nameEn", category)
+     SELECT p, '未登记品名 ' || p, 'Unregistered PLU ' || p, 'other' FROM unnest($1::text[]) AS p
+     ON CONFLICT (plu) DO NOTHING`,
+    [plus],
+  );
+  const { rows } = await client.query<{ id: number; plu: string }>(`SELECT id, plu FROM "Commodity" WHERE plu = ANY($1::text[])`, [plus]);
+  return new Map(rows.map((row) => [row.plu, row.id]));
+}
+
+export interface EventRow {
+  scaleId: number;
+  seq: bigint;
+  kind: string;
+  scaleTime: Date;
+  receivedAt: Date;
+  detail: unknown;
+}
+
+export async function insertEvents(client: Client, rows: EventRow[]): Promise<void> {
+  if (!rows.length) return;
+  await client.query(
+    `INSERT INTO "ScaleEvent" ("scaleId", seq, kind, "scaleTime", "receivedAt", detail)
+     SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::jsonb[])
+     ON CONFLICT ("scaleId", seq) DO NOTHING`,
+    [rows.map((r) => r.scaleId), rows.map((r) => r.seq.toString()), rows.map((r) => r.kind), rows.map((r) => r.scaleTime), rows.map((r) => r.receivedAt), rows.map((r) => JSON.stringify(r.detail))],
+  );
+}
+
+export interface CheckRow {
+  scaleId: number;
+  at: Date;
+  referenceMg: number;
+  indicationMg: number;
+  mpeMg: number;
+  passed: boolean;
+}
+
+export async function insertChecks(client: Client, rows: CheckRow[]): Promise<void> {
+  if (!rows.length) return;
+  await client.query(
+    `INSERT INTO "CheckWeighing" ("scaleId", source, kind, stage, at, "referenceMg", "indicationMg", "mpeMg", passed)
+     SELECT s, 'self_check', 'weighing', 'in_service', a, r, i, m, p
+       FROM unnest($1::int[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::bool[]) AS c(s, a, r, i, m, p)`,
+    [rows.map((r) => r.scaleId), rows.map((r) => r.at), rows.map((r) => r.referenceMg), rows.map((r) => r.indicationMg), rows.map((r) => r.mpeMg), rows.map((r) => r.passed)],
+  );
+}
+
+export interface RollupDelta {
+  key: (number | string)[]; // scaleId|merchantId|marketId, day — or commodityId, marketId, day
+  count: number;
+  netMg: bigint;
+  priceFen: bigint;
+  findings: number;
+  minPrice?: number;
+  maxPrice?: number;
+}
+
+const ROLLUP_SQL: Record<'ScaleDay' | 'MerchantDay' | 'MarketDay', string> = {
+  ScaleDay: '"scaleId"',
+  MerchantDay: '"merchantId"',
+  MarketDay: '"marketId"',
+};
+
+export async function addToRollups(client: Client, table: 'ScaleDay' | 'MerchantDay' | 'MarketDay', deltas: RollupDelta[]): Promise<void> {
+  if (!deltas.length) return;
+  const key = ROLLUP_SQL[table];
+  await client.query(
+    `INSERT INTO "${table}" (${key}, "businessDay", "weighingCount", "netMgSum", "priceFenSum", "findingCount")
+     SELECT * FROM unnest($1::int[], $2::date[], $3::int[], $4::bigint[], $5::bigint[], $6::int[])
+     ON CONFLICT (${key}, "businessDay") DO UPDATE SET
+       "weighingCount" = "${table}"."weighingCount" + EXCLUDED."weighingCount",
+       "netMgSum" = "${table}"."netMgSum" + EXCLUDED."netMgSum",
+       "priceFenSum" = "${table}"."priceFenSum" + EXCLUDED."priceFenSum",
+       "findingCount" = "${table}"."findingCount" + EXCLUDED."findingCount"`,
+    [deltas.map((d) => d.key[0]), deltas.map((d) => d.key[1]), deltas.map((d) => d.count), deltas.map((d) => d.netMg.toString()), deltas.map((d) => d.priceFen.toString()), deltas.map((d) => d.findings)],
+  );
+}
+
+export async function addToCommodityDays(client: Client, deltas: RollupDelta[]): Promise<void> {
+  if (!deltas.length) return;
+  await client.query(
+    `INSERT INTO "CommodityDay" ("commodityId", "marketId", "businessDay", "weighingCount", "netMgSum", "priceFenSum", "minUnitPriceFenPerKg", "maxUnitPriceFenPerKg")
+     SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::int[], $5::bigint[], $6::bigint[], $7::int[], $8::int[])
+     ON CONFLICT ("commodityId", "marketId", "businessDay") DO UPDATE SET
+       "weighingCount" = "CommodityDay"."weighingCount" + EXCLUDED."weighingCount",
+       "netMgSum" = "CommodityDay"."netMgSum" + EXCLUDED."netMgSum",
+       "priceFenSum" = "CommodityDay"."priceFenSum" + EXCLUDED."priceFenSum",
+       "minUnitPriceFenPerKg" = LEAST("CommodityDay"."minUnitPriceFenPerKg", EXCLUDED."minUnitPriceFenPerKg"),
+       "maxUnitPriceFenPerKg" = GREATEST("CommodityDay"."maxUnitPriceFenPerKg", EXCLUDED."maxUnitPriceFenPerKg")`,
+    [deltas.map((d) => d.key[0]), deltas.map((d) => d.key[1]), deltas.map((d) => d.key[2]), deltas.map((d) => d.count), deltas.map((d) => d.netMg.toString()), deltas.map((d) => d.priceFen.toString()), deltas.map((d) => d.minPrice ?? 0), deltas.map((d) => d.maxPrice ?? 0)],
+  );
+}
+
+export interface AlertRow {
+  rule: string;
+  severity: 'info' | 'warning' | 'critical';
+  marketId: number;
+  scaleId: number;
+  merchantId: number | null;
+  count: number;
+  firstSeq: bigint;
+}
+
+/** One open alert per scale and rule: counts what it already has, raises what is new. */
+export async function raiseAlerts(client: Client, rows: AlertRow[], now: Date): Promise<void> {
+  if (!rows.length) return;
+  const params = [rows.map((r) => r.rule), rows.map((r) => r.severity), rows.map((r) => r.marketId), rows.map((r) => r.scaleId), rows.map((r) => r.merchantId), rows.map((r) => r.count), rows.map((r) => r.firstSeq.toString())];
+  const input = `unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::bigint[]) AS t(rule, severity, market, scale, merchant, n, seq)`;
+  await client.query(
+    `UPDATE "Alert" a SET detail = jsonb_set(COALESCE(a.detail, '{}'::jsonb), '{count}', to_jsonb(COALESCE((a.detail->>'count')::int, 1) + t.n))
+       FROM ${input} WHERE a."scaleId" = t.scale AND a.rule = t.rule AND a.status <> 'closed'`,
+    params,
+  );
+  await client.query(
+    `INSERT INTO "Alert" (rule, severity, status, "marketId", "scaleId", "merchantId", "raisedAt", detail)
+     SELECT t.rule, t.severity::"AlertSeverity", 'open', t.market, t.scale, t.merchant, $8, jsonb_build_object('count', t.n, 'firstSeq', t.seq)
+       FROM ${input}
+      WHERE NOT EXISTS (SELECT 1 FROM "Alert" a WHERE a."scaleId" = t.scale AND a.rule = t.rule AND a.status <> 'closed')`,
+    [...params, now],
+  );
+}
+
+export interface RejectedRow {
+  topic: string;
+  payload: Buffer;
+  reason: string;
+  detail: string | null;
+  scaleSerial: string | null;
+  receivedAt: Date;
+}
+
+export async function insertRejected(client: Client, rows: RejectedRow[]): Promise<void> {
+  if (!rows.length) return;
+  await client.query(
+    `INSERT INTO "RejectedMessage" (topic, payload, reason, detail, "scaleSerial", "receivedAt")
+     SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
+    [rows.map((r) => r.topic.slice(0, 512)), rows.map((r) => r.payload), rows.map((r) => r.reason), rows.map((r) => r.detail?.slice(0, 2000) ?? null), rows.map((r) => r.scaleSerial?.slice(0, 64) ?? null), rows.map((r) => r.receivedAt)],
+  );
+}
+
+/** The signature stored for (scale, seq), to tell a redelivery from a replay with other content. */
+export async function storedSignatures(client: Client, keys: { scaleId: number; seq: bigint }[]): Promise<Map<string, Buffer | null>> {
+  if (!keys.length) return new Map();
+  const { rows } = await client.query<{ scaleId: number; seq: string; signature: Buffer | null }>(
+    `SELECT w."scaleId", w.seq::text AS seq, w.signature FROM "Weighing" w
+       JOIN unnest($1::int[], $2::bigint[]) AS k(s, q) ON w."scaleId" = k.s AND w.seq = k.q`,
+    [keys.map((k) => k.scaleId), keys.map((k) => k.seq.toString())],
+  );
+  return new Map(rows.map((row) => [`${row.scaleId}:${row.seq}`, row.signature]));
+}

@@ -1,0 +1,123 @@
+// The ingest worker's MQTT side. mqtt.js hands a connection's next message over only after the
+// previous one is acknowledged, and we acknowledge only after COMMIT; so one connection carries
+// one message per batch. The worker therefore opens many connections on an MQTT 5 shared
+// subscription (the broker spreads messages over them and over other workers) and feeds one
+// batcher: a batch is as large as the connections that delivered while the last one committed.
+// A broker without MQTT 5 (the embedded aedes) gets one plain MQTT 3.1.1 connection: correct, slower.
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type pg from 'pg';
+import { SUBSCRIPTION } from '../domain/protocol/topics.ts';
+import { log } from '../log.ts';
+import { Batcher } from './batcher.ts';
+import { IngestMetrics } from './metrics.ts';
+import { processBatch, type Inbound, type IngestContext, type Outcome } from './pipeline.ts';
+
+export interface IngestOptions {
+  mqttUrl: string;
+  pool: pg.Pool;
+  platformKey: Buffer;
+  /** client id prefix and shared-subscription group; stable across restarts (persistent sessions) */
+  group: string;
+  connections?: number;
+  maxBatch?: number;
+  maxWaitMs?: number;
+  /** force MQTT 3.1.1 without shared subscription (e.g. a broker known to lack MQTT 5) */
+  mqtt311?: boolean;
+  /** how long the broker keeps a session (and queues for it) while its worker is away; default 7 days */
+  sessionExpirySeconds?: number;
+}
+
+export interface Ingest {
+  metrics: IngestMetrics;
+  protocol: 'mqtt5-shared' | 'mqtt311';
+  connections: number;
+  stop(): Promise<void>;
+}
+
+function connect(url: string, options: IClientOptions, onMessage: (client: MqttClient, packet: { topic: string; payload: Buffer | string }, done: (error?: Error) => void) => void): Promise<MqttClient> {
+  return new Promise((resolve, reject) => {
+    const client = mqtt.connect(url, { ...options, reconnectPeriod: 1000, connectTimeout: 10_000 });
+    // Installed before CONNACK: queued session messages are not auto-acknowledged on arrival.
+    client.handleMessage = (packet, done) => onMessage(client, packet, done);
+    const fail = (error: Error) => {
+      client.end(true);
+      reject(error);
+    };
+    // a broker that refuses the protocol version may just close the connection
+    const closed = () => fail(new Error('connection closed before CONNACK'));
+    client.once('error', fail);
+    client.once('close', closed);
+    client.once('connect', () => {
+      client.off('error', fail);
+      client.off('close', closed);
+      client.on('error', (error) => log.warn('ingest.mqtt_error', { clientId: options.clientId, error: error.message }));
+      resolve(client);
+    });
+  });
+}
+
+export async function startIngest(options: IngestOptions): Promise<Ingest> {
+  const metrics = new IngestMetrics();
+  const ctx: IngestContext = { platformKey: options.platformKey };
+  const maxBatch = options.maxBatch ?? 500;
+  const batcher = new Batcher<Inbound, Outcome>({
+    maxItems: maxBatch,
+    maxWaitMs: options.maxWaitMs ?? 10,
+    write: (items) => processBatch(options.pool, ctx, items),
+    onBatch: (size, ms, error) => {
+      metrics.batch(size, ms, Boolean(error));
+      if (error) log.error('ingest.batch_failed', { size, error: String(error) });
+    },
+  });
+
+  const onMessage = (client: MqttClient, packet: { topic: string; payload: Buffer | string }, done: (error?: Error) => void) => {
+    metrics.received++;
+    const inbound: Inbound = { topic: packet.topic, payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload), receivedAt: new Date() };
+    batcher.add(inbound).then(
+      (outcome) => {
+        metrics.record(outcome, inbound.receivedAt, Date.now());
+        done();
+      },
+      () => {
+        // Not acknowledged: drop the connection so the broker redelivers after we reconnect.
+        client.stream.destroy();
+      },
+    );
+  };
+
+  const clients: MqttClient[] = [];
+  let protocol: Ingest['protocol'] = 'mqtt5-shared';
+  const v5 = (i: number): IClientOptions => ({
+    clientId: `${options.group}-${i}`,
+    protocolVersion: 5,
+    clean: false,
+    properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 7 * 24 * 3600, receiveMaximum: 1 },
+  });
+  try {
+    if (options.mqtt311) throw new Error('MQTT 3.1.1 requested');
+    clients.push(await connect(options.mqttUrl, v5(0), onMessage));
+  } catch (error) {
+    protocol = 'mqtt311';
+    log.warn('ingest.no_mqtt5', { reason: (error as Error).message, fallback: 'one MQTT 3.1.1 connection, no shared subscription' });
+  }
+  if (protocol === 'mqtt5-shared') {
+    const count = options.connections ?? 2 * maxBatch;
+    for (let i = 1; i < count; i++) clients.push(await connect(options.mqttUrl, v5(i), onMessage));
+    await Promise.all(clients.map((client) => client.subscribeAsync(`$share/${options.group}/${SUBSCRIPTION}`, { qos: 1 })));
+  } else {
+    clients.push(await connect(options.mqttUrl, { clientId: `${options.group}-0`, protocolVersion: 4, clean: false }, onMessage));
+    await clients[0]!.subscribeAsync(SUBSCRIPTION, { qos: 1 });
+  }
+  log.info('ingest.started', { protocol, connections: clients.length, group: options.group });
+
+  return {
+    metrics,
+    protocol,
+    connections: clients.length,
+    stop: async () => {
+      // stop taking new messages, write what is held, acknowledge it, then disconnect
+      await batcher.drain();
+      await Promise.all(clients.map((client) => client.endAsync()));
+    },
+  };
+}

@@ -1,0 +1,274 @@
+// One batch of raw MQTT messages → one transaction. Each message ends as exactly one of:
+//   accepted  — genuine (signed by a registered scale), stored once, with any metrology findings;
+//   duplicate — a redelivery of what is already stored (QoS 1 resends after a lost ack);
+//   rejected  — cannot be trusted: stored in the dead letter with its raw bytes and a reason.
+// The caller acknowledges the messages only after this function's COMMIT.
+import type pg from 'pg';
+import { open } from '../crypto/secret-box.ts';
+import { alertSeverity } from '../domain/alert-rules.ts';
+import { businessDay } from '../domain/business-day.ts';
+import { decodeMessage, type RejectReason } from '../domain/protocol/decode.ts';
+import { clockSkewMs, isClockSkewed, judgeEvent, judgeWeighing } from '../domain/protocol/judge.ts';
+import { judgeCheck, UnsupportedAccuracyClassError } from '../domain/protocol/check.ts';
+import type { CheckMessage, EventMessage, StatusMessage, WeighingMessage } from '../domain/protocol/messages.ts';
+import { verifySignature } from '../domain/protocol/signature.ts';
+import { advanceSequence, type Gap } from '../domain/sequence.ts';
+import { verificationStatus } from '../domain/verification-status.ts';
+import * as store from '../db/ingest-store.ts';
+
+export interface Inbound {
+  topic: string;
+  payload: Buffer;
+  receivedAt: Date;
+}
+
+export type Outcome = { kind: 'accepted'; findings: string[] } | { kind: 'duplicate' } | { kind: 'rejected'; reason: RejectReason };
+
+export interface IngestContext {
+  platformKey: Buffer;
+  /** unsealed secrets by sealed bytes (base64): a rotation changes the key and so misses the cache */
+  secrets?: Map<string, string>;
+}
+
+type Genuine =
+  | { kind: 'weighing'; message: WeighingMessage }
+  | { kind: 'status'; message: StatusMessage }
+  | { kind: 'event'; message: EventMessage }
+  | { kind: 'check'; message: CheckMessage };
+
+interface Candidate {
+  index: number;
+  scale: store.ScaleRow;
+  seq: bigint;
+  genuine: Genuine;
+  sig: Buffer;
+}
+
+function unseal(ctx: IngestContext, sealed: Buffer): string {
+  const cacheKey = sealed.toString('base64');
+  ctx.secrets ??= new Map();
+  let secret = ctx.secrets.get(cacheKey);
+  if (secret === undefined) {
+    secret = open(ctx.platformKey, sealed);
+    ctx.secrets.set(cacheKey, secret);
+  }
+  return secret;
+}
+
+export async function processBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(items.length);
+  const rejected: store.RejectedRow[] = [];
+  const reject = (index: number, reason: RejectReason, serial: string | null, detail?: string) => {
+    const item = items[index]!;
+    outcomes[index] = { kind: 'rejected', reason };
+    rejected.push({ topic: item.topic, payload: item.payload, reason, detail: detail ?? null, scaleSerial: serial, receivedAt: item.receivedAt });
+  };
+
+  const decoded = items.map((item) => decodeMessage(item.topic, item.payload));
+  const serials = new Set<string>();
+  decoded.forEach((d, index) => {
+    if (d.ok) serials.add(d.serial);
+    else reject(index, d.reason, d.serial, d.detail);
+  });
+
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const scales = new Map((await store.lockScales(client, [...serials])).map((s) => [s.serial, s]));
+    const candidates: Candidate[] = [];
+    decoded.forEach((d, index) => {
+      if (!d.ok) return;
+      const scale = scales.get(d.serial);
+      if (!scale || !scale.secretSealed) return reject(index, 'unknown_scale', d.serial, scale ? 'no secret issued' : undefined);
+      if (scale.revokedAt) return reject(index, 'revoked_scale', d.serial);
+      let secret: string;
+      try {
+        secret = unseal(ctx, scale.secretSealed);
+      } catch {
+        return reject(index, 'unknown_scale', d.serial, 'secret cannot be opened with this platform key');
+      }
+      if (!verifySignature(secret, d.message)) return reject(index, 'bad_signature', d.serial);
+      // ahead of the platform's clock, or older than store-and-forward can explain (a last will is exempt)
+      if (isClockSkewed(d.message, items[index]!.receivedAt)) {
+        return reject(index, 'clock_skew', d.serial, `scale clock ${Math.round(clockSkewMs(d.message.at, items[index]!.receivedAt) / 1000)} s off`);
+      }
+      candidates.push({ index, scale, seq: BigInt(d.message.seq), genuine: { kind: d.kind, message: d.message } as Genuine, sig: Buffer.from(d.message.sig, 'hex') });
+    });
+
+    // sequence bookkeeping per scale
+    const byScale = new Map<number, Candidate[]>();
+    for (const c of candidates) byScale.set(c.scale.id, [...(byScale.get(c.scale.id) ?? []), c]);
+    const needGaps = [...byScale.entries()].filter(([, list]) => {
+      const last = list[0]!.scale.lastSeq;
+      return last !== null && list.some((c) => c.genuine.kind !== 'status' && c.seq <= BigInt(last));
+    }).map(([id]) => id);
+    const gapRows = await store.openGaps(client, needGaps);
+    const fresh: Candidate[] = [];
+    const seen: Candidate[] = [];
+    const gapsToWrite: store.GapRow[] = [];
+    const gapScales: number[] = [];
+    const scaleUpdates: store.ScaleUpdate[] = [];
+    const now = new Date();
+    const alerts = new Map<string, store.AlertRow>();
+    const alert = (scale: store.ScaleRow, rule: string, seq: bigint) => {
+      const severity = alertSeverity(rule);
+      if (!severity) return;
+      const key = `${scale.id}:${rule}`;
+      const existing = alerts.get(key);
+      if (existing) existing.count++;
+      else alerts.set(key, { rule, severity, marketId: scale.marketId, scaleId: scale.id, merchantId: scale.merchantId, count: 1, firstSeq: seq });
+    };
+
+    for (const [scaleId, list] of byScale) {
+      const scale = list[0]!.scale;
+      const known = needGaps.includes(scaleId);
+      const gaps: Gap[] = known ? gapRows.filter((g) => g.scaleId === scaleId) : [];
+      // Status reports are idempotent state, not records: they carry the scale's current seq but
+      // do not consume one (a last will is composed at connect time and fires much later).
+      const sequenced = list.filter((c) => c.genuine.kind !== 'status');
+      fresh.push(...list.filter((c) => c.genuine.kind === 'status'));
+      const result = advanceSequence({ lastSeq: scale.lastSeq === null ? null : BigInt(scale.lastSeq), gaps }, sequenced.map((c) => c.seq));
+      const freshSeqs = new Set(result.fresh);
+      for (const c of sequenced) {
+        if (freshSeqs.has(c.seq)) {
+          fresh.push(c);
+          freshSeqs.delete(c.seq); // a repeat of the same seq in this batch counts once
+        } else seen.push(c);
+      }
+      if (known) {
+        gapScales.push(scaleId);
+        gapsToWrite.push(...result.state.gaps.map((g) => ({ scaleId, ...g })));
+      } else {
+        gapsToWrite.push(...result.opened.map((g) => ({ scaleId, ...g })));
+      }
+      for (const gap of result.opened) alert(scale, 'sequence_gap', gap.fromSeq);
+      const latestStatus = list
+        .filter((c) => c.genuine.kind === 'status')
+        .sort((a, b) => Date.parse(a.genuine.message.at) - Date.parse(b.genuine.message.at))
+        .at(-1);
+      const events = list.filter((c) => c.genuine.kind === 'event').sort((a, b) => (a.seq < b.seq ? -1 : 1));
+      const lastEvent = events.at(-1)?.genuine.message as EventMessage | undefined;
+      scaleUpdates.push({
+        scaleId,
+        lastSeq: result.state.lastSeq,
+        lastSeenAt: list.reduce((latest, c) => (items[c.index]!.receivedAt > latest ? items[c.index]!.receivedAt : latest), new Date(0)),
+        online: latestStatus ? (latestStatus.genuine.message as StatusMessage).state === 'online' : true,
+        calibrationCounter: lastEvent ? lastEvent.counters.calibration : scale.calibrationCounter,
+        configurationCounter: lastEvent ? lastEvent.counters.configuration : scale.configurationCounter,
+      });
+    }
+
+    // redelivery or replay? a weighing seen before with the same signature is a redelivery
+    const seenWeighings = seen.filter((c) => c.genuine.kind === 'weighing');
+    const freshWeighingSigs = new Map(fresh.filter((c) => c.genuine.kind === 'weighing').map((c) => [`${c.scale.id}:${c.seq}`, c.sig]));
+    const signatures = await store.storedSignatures(client, seenWeighings.map((c) => ({ scaleId: c.scale.id, seq: c.seq })));
+    for (const c of seen) {
+      if (c.genuine.kind !== 'weighing') {
+        outcomes[c.index] = { kind: 'duplicate' };
+        continue;
+      }
+      const key = `${c.scale.id}:${c.seq}`;
+      // the first copy may be in this very batch, not yet in the table
+      const stored = freshWeighingSigs.get(key) ?? signatures.get(key);
+      if (stored === undefined || (stored && stored.equals(c.sig))) outcomes[c.index] = { kind: 'duplicate' };
+      else reject(c.index, 'replayed_seq', c.scale.serial, `seq ${c.seq} already stored with another signature`);
+    }
+
+    const today = businessDay(now);
+    const weighings: store.WeighingRow[] = [];
+    const events: store.EventRow[] = [];
+    const checks: store.CheckRow[] = [];
+    const plus = [...new Set(fresh.filter((c) => c.genuine.kind === 'weighing').map((c) => (c.genuine.message as WeighingMessage).plu))];
+    const commodities = await store.commodityIds(client, plus);
+    for (const c of fresh) {
+      const { scale } = c;
+      const receivedAt = items[c.index]!.receivedAt;
+      if (c.genuine.kind === 'weighing') {
+        const m = c.genuine.message;
+        const verification = verificationStatus(
+          { scaleStatus: scale.status, latest: scale.verificationResult && scale.verificationExpiresOn ? { result: scale.verificationResult, expiresOn: scale.verificationExpiresOn } : null },
+          today,
+        );
+        const findings: string[] = judgeWeighing(m, { maxMg: scale.maxMg, minMg: scale.minMg, dMg: scale.dMg, priceIntervalFen: scale.priceIntervalFen, status: scale.status, verification });
+        const commodityId = commodities.get(m.plu);
+        if (commodityId === undefined) throw new Error(`commodity ${m.plu} missing after upsert`);
+        weighings.push({
+          scaleId: scale.id, seq: c.seq, scaleTime: new Date(m.at), receivedAt, merchantId: scale.merchantId, marketId: scale.marketId,
+          stallId: scale.stallId, commodityId, unitPriceFenPerKg: m.unitPriceFenPerKg, grossMg: m.grossMg, tareMg: m.tareMg,
+          netMg: m.netMg, priceFen: m.priceFen, stable: m.stable, paymentMethod: m.payment, findings, signature: c.sig, receiptToken: m.receipt,
+        });
+        outcomes[c.index] = { kind: 'accepted', findings };
+        for (const finding of findings) alert(scale, finding, c.seq);
+      } else if (c.genuine.kind === 'event') {
+        const m = c.genuine.message;
+        const findings = judgeEvent(m, { calibrationCounter: scale.calibrationCounter, configurationCounter: scale.configurationCounter });
+        events.push({ scaleId: scale.id, seq: c.seq, kind: m.kind, scaleTime: new Date(m.at), receivedAt, detail: { counters: m.counters, change: m.change ?? null, grossMg: m.grossMg ?? null, findings } });
+        outcomes[c.index] = { kind: 'accepted', findings };
+        for (const finding of findings) alert(scale, finding, c.seq);
+      } else if (c.genuine.kind === 'check') {
+        const m = c.genuine.message;
+        let verdict: ReturnType<typeof judgeCheck> | null = null;
+        try {
+          verdict = judgeCheck(m, { eMg: scale.eMg, accuracyClass: scale.accuracyClass });
+        } catch (error) {
+          if (!(error instanceof UnsupportedAccuracyClassError)) throw error;
+        }
+        if (verdict) checks.push({ scaleId: scale.id, at: new Date(m.at), referenceMg: m.referenceMg, indicationMg: m.indicationMg, mpeMg: verdict.mpeMg, passed: verdict.passed });
+        // no MPE table for this class yet (issue: metrology core): keep the reading as an event, unjudged
+        else events.push({ scaleId: scale.id, seq: c.seq, kind: 'check', scaleTime: new Date(m.at), receivedAt, detail: { referenceMg: m.referenceMg, indicationMg: m.indicationMg, unjudged: true } });
+        const findings = !verdict ? ['check_unjudged'] : verdict.passed ? [] : ['check_failed'];
+        outcomes[c.index] = { kind: 'accepted', findings };
+        for (const finding of findings) alert(scale, finding, c.seq);
+      } else {
+        outcomes[c.index] = { kind: 'accepted', findings: [] };
+      }
+    }
+
+    const inserted = await store.insertWeighings(client, weighings);
+    const stored = weighings.filter((w) => inserted.has(`${w.scaleId}:${w.seq}`));
+    await store.insertEvents(client, events);
+    await store.insertChecks(client, checks);
+    await writeRollups(client, stored);
+    await store.updateScales(client, scaleUpdates);
+    // scales with late seqs get their whole gap set rewritten; the others only add what opened
+    await store.replaceGaps(client, gapScales, gapsToWrite, now);
+    await store.raiseAlerts(client, [...alerts.values()], now);
+    await store.insertRejected(client, rejected);
+    await client.query('COMMIT');
+    return outcomes;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function writeRollups(client: pg.PoolClient, rows: store.WeighingRow[]): Promise<void> {
+  const sum = (map: Map<string, store.RollupDelta>, key: (number | string)[], row: store.WeighingRow) => {
+    const id = key.join('|');
+    const delta = map.get(id) ?? { key, count: 0, netMg: 0n, priceFen: 0n, findings: 0, minPrice: row.unitPriceFenPerKg, maxPrice: row.unitPriceFenPerKg };
+    delta.count++;
+    delta.netMg += BigInt(row.netMg);
+    delta.priceFen += BigInt(row.priceFen);
+    delta.findings += row.findings.length ? 1 : 0;
+    delta.minPrice = Math.min(delta.minPrice!, row.unitPriceFenPerKg);
+    delta.maxPrice = Math.max(delta.maxPrice!, row.unitPriceFenPerKg);
+    map.set(id, delta);
+  };
+  const scale = new Map<string, store.RollupDelta>();
+  const merchant = new Map<string, store.RollupDelta>();
+  const market = new Map<string, store.RollupDelta>();
+  const commodity = new Map<string, store.RollupDelta>();
+  for (const row of rows) {
+    const day = businessDay(row.scaleTime);
+    sum(scale, [row.scaleId, day], row);
+    if (row.merchantId !== null) sum(merchant, [row.merchantId, day], row);
+    sum(market, [row.marketId, day], row);
+    sum(commodity, [row.commodityId, row.marketId, day], row);
+  }
+  await store.addToRollups(client, 'ScaleDay', [...scale.values()]);
+  await store.addToRollups(client, 'MerchantDay', [...merchant.values()]);
+  await store.addToRollups(client, 'MarketDay', [...market.values()]);
+  await store.addToCommodityDays(client, [...commodity.values()]);
+}
