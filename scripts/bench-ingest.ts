@@ -173,10 +173,15 @@ try {
 
   // ── (1) the pipeline ──
   const group = `bench${process.pid}`;
-  const ingest = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts'], {
+  // BENCH_PROFILE=dir writes a V8 CPU profile of the ingest worker there (see README: where the time goes)
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [];
+  const ingest = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/ingest.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, MQTT_URL: mqttUrl, SCALE_SECRET_KEY: platformKey.toString('base64'), INGEST_GROUP: group, INGEST_METRICS_PORT: '0', INGEST_SESSION_EXPIRY_S: '60' },
     stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  ingest.stdout.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (/ingest\.(stopped|trace)/.test(line)) say(`ingest worker: ${line}`);
   });
   await new Promise<void>((resolve, reject) => {
     ingest.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('ingest.started')) resolve(); });

@@ -35,6 +35,7 @@ const ingest = await startIngest({
   maxBatch: config.INGEST_MAX_BATCH,
   mqtt311: config.MQTT_V311 === '1',
   sessionExpirySeconds: config.INGEST_SESSION_EXPIRY_S,
+  trace: process.env.INGEST_TRACE === '1',
 });
 
 const server = createServer((request, response) => {
@@ -53,6 +54,15 @@ async function stop(signal: string) {
   stopping = true;
   log.info('ingest.stopping', { signal });
   await ingest.stop();
+  const { metrics } = ingest;
+  log.info('ingest.stopped', {
+    received: metrics.received,
+    accepted: metrics.accepted,
+    duplicates: metrics.duplicates,
+    batches: metrics.batchSize.total,
+    meanBatch: Math.round(metrics.batchSize.sum / Math.max(1, metrics.batchSize.total)),
+    meanCommitMs: Number((metrics.commitMs.sum / Math.max(1, metrics.commitMs.total)).toFixed(1)),
+  });
   server.close();
   await pool.end();
   process.exit(0);

@@ -23,6 +23,8 @@ export interface IngestOptions {
   maxWaitMs?: number;
   /** force MQTT 3.1.1 without shared subscription (e.g. a broker known to lack MQTT 5) */
   mqtt311?: boolean;
+  /** log the mean time of each write step every 5 s */
+  trace?: boolean;
   /** how long the broker keeps a session (and queues for it) while its worker is away; default 7 days */
   sessionExpirySeconds?: number;
 }
@@ -59,6 +61,18 @@ function connect(url: string, options: IClientOptions, onMessage: (client: MqttC
 export async function startIngest(options: IngestOptions): Promise<Ingest> {
   const metrics = new IngestMetrics();
   const ctx: IngestContext = { platformKey: options.platformKey };
+  if (options.trace) {
+    const totals = new Map<string, { ms: number; n: number }>();
+    ctx.trace = (step, ms) => {
+      const total = totals.get(step) ?? { ms: 0, n: 0 };
+      total.ms += ms;
+      total.n++;
+      totals.set(step, total);
+    };
+    setInterval(() => {
+      if (totals.size) log.info('ingest.trace', Object.fromEntries([...totals].map(([step, t]) => [step, Number((t.ms / t.n).toFixed(2))])));
+    }, 5000).unref();
+  }
   const maxBatch = options.maxBatch ?? 500;
   const batcher = new Batcher<Inbound, Outcome>({
     maxItems: maxBatch,

@@ -28,6 +28,8 @@ export interface IngestContext {
   platformKey: Buffer;
   /** unsealed secrets by sealed bytes (base64): a rotation changes the key and so misses the cache */
   secrets?: Map<string, string>;
+  /** called with each step's duration, for profiling (INGEST_TRACE=1) */
+  trace?: (step: string, ms: number) => void;
 }
 
 type Genuine =
@@ -42,6 +44,14 @@ interface Candidate {
   seq: bigint;
   genuine: Genuine;
   sig: Buffer;
+}
+
+async function timed<T>(ctx: IngestContext, step: string, run: () => Promise<T>): Promise<T> {
+  if (!ctx.trace) return run();
+  const started = performance.now();
+  const result = await run();
+  ctx.trace(step, performance.now() - started);
+  return result;
 }
 
 function unseal(ctx: IngestContext, sealed: Buffer): string {
@@ -74,7 +84,8 @@ export async function processBatch(pool: pg.Pool, ctx: IngestContext, items: Inb
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const scales = new Map((await store.lockScales(client, [...serials])).map((s) => [s.serial, s]));
+    const locked = await timed(ctx, 'lockScales', () => store.lockScales(client, [...serials]));
+    const scales = new Map(locked.map((s) => [s.serial, s]));
     const candidates: Candidate[] = [];
     decoded.forEach((d, index) => {
       if (!d.ok) return;
@@ -102,7 +113,7 @@ export async function processBatch(pool: pg.Pool, ctx: IngestContext, items: Inb
       const last = list[0]!.scale.lastSeq;
       return last !== null && list.some((c) => c.genuine.kind !== 'status' && c.seq <= BigInt(last));
     }).map(([id]) => id);
-    const gapRows = await store.openGaps(client, needGaps);
+    const gapRows = await timed(ctx, 'openGaps', () => store.openGaps(client, needGaps));
     const fresh: Candidate[] = [];
     const seen: Candidate[] = [];
     const gapsToWrite: store.GapRow[] = [];
@@ -161,7 +172,7 @@ export async function processBatch(pool: pg.Pool, ctx: IngestContext, items: Inb
     // redelivery or replay? a weighing seen before with the same signature is a redelivery
     const seenWeighings = seen.filter((c) => c.genuine.kind === 'weighing');
     const freshWeighingSigs = new Map(fresh.filter((c) => c.genuine.kind === 'weighing').map((c) => [`${c.scale.id}:${c.seq}`, c.sig]));
-    const signatures = await store.storedSignatures(client, seenWeighings.map((c) => ({ scaleId: c.scale.id, seq: c.seq })));
+    const signatures = await timed(ctx, 'storedSignatures', () => store.storedSignatures(client, seenWeighings.map((c) => ({ scaleId: c.scale.id, seq: c.seq }))));
     for (const c of seen) {
       if (c.genuine.kind !== 'weighing') {
         outcomes[c.index] = { kind: 'duplicate' };
@@ -179,7 +190,7 @@ export async function processBatch(pool: pg.Pool, ctx: IngestContext, items: Inb
     const events: store.EventRow[] = [];
     const checks: store.CheckRow[] = [];
     const plus = [...new Set(fresh.filter((c) => c.genuine.kind === 'weighing').map((c) => (c.genuine.message as WeighingMessage).plu))];
-    const commodities = await store.commodityIds(client, plus);
+    const commodities = await timed(ctx, 'commodityIds', () => store.commodityIds(client, plus));
     for (const c of fresh) {
       const { scale } = c;
       const receivedAt = items[c.index]!.receivedAt;
@@ -224,17 +235,17 @@ export async function processBatch(pool: pg.Pool, ctx: IngestContext, items: Inb
       }
     }
 
-    const inserted = await store.insertWeighings(client, weighings);
+    const inserted = await timed(ctx, 'insertWeighings', () => store.insertWeighings(client, weighings));
     const stored = weighings.filter((w) => inserted.has(`${w.scaleId}:${w.seq}`));
-    await store.insertEvents(client, events);
-    await store.insertChecks(client, checks);
-    await writeRollups(client, stored);
-    await store.updateScales(client, scaleUpdates);
+    await timed(ctx, 'insertEvents', () => store.insertEvents(client, events));
+    await timed(ctx, 'insertChecks', () => store.insertChecks(client, checks));
+    await timed(ctx, 'rollups', () => writeRollups(client, stored));
+    await timed(ctx, 'updateScales', () => store.updateScales(client, scaleUpdates));
     // scales with late seqs get their whole gap set rewritten; the others only add what opened
-    await store.replaceGaps(client, gapScales, gapsToWrite, now);
-    await store.raiseAlerts(client, [...alerts.values()], now);
-    await store.insertRejected(client, rejected);
-    await client.query('COMMIT');
+    await timed(ctx, 'replaceGaps', () => store.replaceGaps(client, gapScales, gapsToWrite, now));
+    await timed(ctx, 'raiseAlerts', () => store.raiseAlerts(client, [...alerts.values()], now));
+    await timed(ctx, 'insertRejected', () => store.insertRejected(client, rejected));
+    await timed(ctx, 'commit', () => client.query('COMMIT'));
     return outcomes;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
