@@ -16,8 +16,11 @@ export interface IngestOptions {
   mqttUrl: string;
   pool: pg.Pool;
   platformKey: Buffer;
-  /** client id prefix and shared-subscription group; stable across restarts (persistent sessions) */
+  /** the shared-subscription group: every worker of one deployment uses the same */
   group: string;
+  /** this worker's name within the group, stable across its restarts (its persistent sessions are
+   *  found again by client id `${group}-${workerId}-${i}`); two workers must not share one */
+  workerId?: string;
   connections?: number;
   maxBatch?: number;
   maxWaitMs?: number;
@@ -101,8 +104,9 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
 
   const clients: MqttClient[] = [];
   let protocol: Ingest['protocol'] = 'mqtt5-shared';
+  const clientId = (i: number) => `${options.group}-${options.workerId ?? 'w0'}-${i}`;
   const v5 = (i: number): IClientOptions => ({
-    clientId: `${options.group}-${i}`,
+    clientId: clientId(i),
     protocolVersion: 5,
     clean: false,
     properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 7 * 24 * 3600, receiveMaximum: 1 },
@@ -119,10 +123,10 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
     for (let i = 1; i < count; i++) clients.push(await connect(options.mqttUrl, v5(i), onMessage));
     await Promise.all(clients.map((client) => client.subscribeAsync(`$share/${options.group}/${SUBSCRIPTION}`, { qos: 1 })));
   } else {
-    clients.push(await connect(options.mqttUrl, { clientId: `${options.group}-0`, protocolVersion: 4, clean: false }, onMessage));
+    clients.push(await connect(options.mqttUrl, { clientId: clientId(0), protocolVersion: 4, clean: false }, onMessage));
     await clients[0]!.subscribeAsync(SUBSCRIPTION, { qos: 1 });
   }
-  log.info('ingest.started', { protocol, connections: clients.length, group: options.group });
+  log.info('ingest.started', { protocol, connections: clients.length, group: options.group, workerId: options.workerId ?? 'w0' });
 
   return {
     metrics,

@@ -87,7 +87,7 @@ afterAll(async () => {
   // end the worker's persistent sessions so a shared broker keeps nothing queued for them
   for (let i = 0; i < (ingest?.connections ?? 0); i++) {
     const v5 = ingest.protocol === 'mqtt5-shared';
-    const cleaner = await mqtt.connectAsync(inject('mqttUrl'), { clientId: `${group}-${i}`, clean: true, protocolVersion: v5 ? 5 : 4, properties: v5 ? { sessionExpiryInterval: 0 } : undefined });
+    const cleaner = await mqtt.connectAsync(inject('mqttUrl'), { clientId: `${group}-w0-${i}`, clean: true, protocolVersion: v5 ? 5 : 4, properties: v5 ? { sessionExpiryInterval: 0 } : undefined });
     await cleaner.endAsync();
   }
 });
