@@ -215,12 +215,19 @@ try {
     let polling = true;
     const poller = (async () => {
       while (polling || latencies.length < total) {
-        const { rows } = await pool.query<{ id: string; k: string }>(`SELECT id::text AS id, "scaleId" || ':' || seq AS k FROM "Weighing" WHERE id > $1 ORDER BY id`, [lastId]);
+        // Lanes commit out of id order: look back a window below the highest id seen, skip what was counted.
+        const { rows } = await pool.query<{ id: string; k: string }>(
+          `SELECT id::text AS id, "scaleId" || ':' || seq AS k FROM "Weighing" WHERE id > $1::bigint - 5000 ORDER BY id`,
+          [lastId],
+        );
         const now = performance.now();
         for (const row of rows) {
           const sent = sentAt.get(row.k);
-          if (sent !== undefined) latencies.push(now - sent);
-          lastId = row.id;
+          if (sent !== undefined) {
+            latencies.push(now - sent);
+            sentAt.delete(row.k);
+          }
+          if (BigInt(row.id) > BigInt(lastId)) lastId = row.id;
         }
         if (!polling && !rows.length && latencies.length < total) await new Promise((resolve) => setTimeout(resolve, 20));
         await new Promise((resolve) => setTimeout(resolve, 10));

@@ -16,6 +16,7 @@ const env = z
     INGEST_WORKER_ID: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default(hostname().replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40) || 'w0'),
     INGEST_CONNECTIONS: z.coerce.number().int().min(1).max(5000).optional(),
     INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+    INGEST_LANES: z.coerce.number().int().min(1).max(16).default(2),
     INGEST_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
     MQTT_V311: z.enum(['0', '1']).default('0'),
     INGEST_SESSION_EXPIRY_S: z.coerce.number().int().min(1).optional(),
@@ -26,7 +27,7 @@ if (!env.success) {
   process.exit(2);
 }
 const config = env.data;
-const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
+const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.INGEST_LANES + 2 });
 const ingest = await startIngest({
   mqttUrl: config.MQTT_URL,
   pool,
@@ -35,6 +36,7 @@ const ingest = await startIngest({
   workerId: config.INGEST_WORKER_ID,
   connections: config.INGEST_CONNECTIONS,
   maxBatch: config.INGEST_MAX_BATCH,
+  lanes: config.INGEST_LANES,
   mqtt311: config.MQTT_V311 === '1',
   sessionExpirySeconds: config.INGEST_SESSION_EXPIRY_S,
   trace: process.env.INGEST_TRACE === '1',

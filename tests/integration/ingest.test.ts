@@ -211,3 +211,17 @@ describe('sequence and status', () => {
     expect((await eventually(() => pool.query(`SELECT online FROM "Scale" WHERE id = $1`, [good.id]).then((r) => r.rows[0].online), (o) => o === false))).toBe(false);
   });
 });
+
+describe('stale sequence gaps', () => {
+  it('alerts on a gap still open after the grace period, once', async () => {
+    const { alertStaleGaps } = await import('../../lib/db/ingest-store.ts');
+    await pool.query(`INSERT INTO "SequenceGap" ("scaleId", "fromSeq", "toSeq", "detectedAt") VALUES ($1, 1, 3, now() - interval '1 hour')`, [suspended.id]);
+    expect(await alertStaleGaps(pool, 10 * 60_000, new Date())).toBeGreaterThanOrEqual(1);
+    const alerts = await pool.query(`SELECT detail FROM "Alert" WHERE "scaleId" = $1 AND rule = 'sequence_gap' AND status = 'open'`, [suspended.id]);
+    expect(alerts.rows).toHaveLength(1);
+    expect(alerts.rows[0].detail).toMatchObject({ missing: 3 });
+    await alertStaleGaps(pool, 10 * 60_000, new Date());
+    const again = await pool.query(`SELECT count(*)::int AS n FROM "Alert" WHERE "scaleId" = $1 AND rule = 'sequence_gap'`, [suspended.id]);
+    expect(again.rows[0].n).toBe(1);
+  });
+});
