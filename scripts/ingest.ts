@@ -28,6 +28,10 @@ if (!env.success) {
 }
 const config = env.data;
 const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.INGEST_LANES + 2 });
+// A database restart ends the pool's connections: the batch in flight fails (and is redelivered);
+// the worker itself must live on and reconnect, not die of an unhandled 'error' event.
+pool.on('error', (error) => log.warn('ingest.db_connection_lost', { error: error.message }));
+pool.on('connect', (client) => client.on('error', (error) => log.warn('ingest.db_connection_lost', { error: error.message })));
 const ingest = await startIngest({
   mqttUrl: config.MQTT_URL,
   pool,

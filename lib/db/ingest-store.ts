@@ -288,12 +288,17 @@ export interface RejectedRow {
   receivedAt: Date;
 }
 
+/** Text the dead letter keeps about a hostile message echoes its bytes; PostgreSQL text refuses U+0000. */
+function storable(text: string | null, max: number): string | null {
+  return text === null ? null : text.slice(0, max).replace(/\u0000/g, '\\u0000');
+}
+
 export async function insertRejected(client: Client, rows: RejectedRow[]): Promise<void> {
   if (!rows.length) return;
   await client.query(
     `INSERT INTO "RejectedMessage" (topic, payload, reason, detail, "scaleSerial", "receivedAt")
      SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
-    [rows.map((r) => r.topic.slice(0, 512)), rows.map((r) => r.payload), rows.map((r) => r.reason), rows.map((r) => r.detail?.slice(0, 2000) ?? null), rows.map((r) => r.scaleSerial?.slice(0, 64) ?? null), rows.map((r) => r.receivedAt)],
+    [rows.map((r) => storable(r.topic, 512)), rows.map((r) => r.payload), rows.map((r) => r.reason), rows.map((r) => storable(r.detail, 2000)), rows.map((r) => storable(r.scaleSerial, 64)), rows.map((r) => r.receivedAt)],
   );
 }
 

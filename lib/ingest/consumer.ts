@@ -44,6 +44,23 @@ export interface Ingest {
   stop(): Promise<void>;
 }
 
+/**
+ * Subscribes, and again after a reconnect if the first attempt was cut off: a resumed session may
+ * deliver at once, and if the database is down that batch fails and drops the connection before
+ * the SUBACK. The worker must then carry on, not exit.
+ */
+async function subscribe(client: MqttClient, topic: string): Promise<void> {
+  for (;;) {
+    try {
+      await client.subscribeAsync(topic, { qos: 1 });
+      return;
+    } catch (error) {
+      log.warn('ingest.subscribe_retry', { topic, error: (error as Error).message });
+      await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+    }
+  }
+}
+
 /** The lane of a message: by the scale's serial in its topic, so one scale always has one lane. */
 export function laneIndex(topic: string, lanes: number): number {
   const serial = topic.split('/')[3] ?? '';
@@ -139,10 +156,10 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
   if (protocol === 'mqtt5-shared') {
     const count = options.connections ?? 2 * maxBatch;
     for (let i = 1; i < count; i++) clients.push(await connect(options.mqttUrl, v5(i), onMessage));
-    await Promise.all(clients.map((client) => client.subscribeAsync(`$share/${options.group}/${SUBSCRIPTION}`, { qos: 1 })));
+    await Promise.all(clients.map((client) => subscribe(client, `$share/${options.group}/${SUBSCRIPTION}`)));
   } else {
     clients.push(await connect(options.mqttUrl, { clientId: clientId(0), protocolVersion: 4, clean: false }, onMessage));
-    await clients[0]!.subscribeAsync(SUBSCRIPTION, { qos: 1 });
+    await subscribe(clients[0]!, SUBSCRIPTION);
   }
   // gaps still open after STALE_GAP_MS are records that never came: alert on them
   const gapSweep = setInterval(() => {

@@ -223,19 +223,21 @@ export async function maxRejectedId(pool: pg.Pool): Promise<string> {
 
 /**
  * Polls `read` until it reaches `target` and then holds still for `quietMs` (nothing more arrives),
- * or stops moving below it for `stallMs`, or `timeoutMs` passes. Returns the last value.
+ * or stops moving below it for `stallMs`, or `timeoutMs` passes, or `abort` says why to give up.
+ * Returns the last value.
  */
 export async function settle(
   read: () => Promise<number>,
-  options: { target: number; quietMs?: number; stallMs?: number; timeoutMs: number; everyMs?: number; onTick?: (value: number) => void },
-): Promise<{ value: number; reason: 'settled' | 'stalled' | 'timeout' }> {
+  options: { target: number; quietMs?: number; stallMs?: number; timeoutMs: number; everyMs?: number; abort?: () => string | null },
+): Promise<{ value: number; reason: 'settled' | 'stalled' | 'timeout' | string }> {
   const quietMs = options.quietMs ?? 1500;
   const stallMs = options.stallMs ?? 15_000;
   const deadline = Date.now() + options.timeoutMs;
   let value = await read();
   let since = Date.now();
   for (;;) {
-    options.onTick?.(value);
+    const abort = options.abort?.();
+    if (abort) return { value, reason: abort };
     const still = Date.now() - since;
     if (value >= options.target && still >= quietMs) return { value, reason: 'settled' };
     if (value < options.target && still >= stallMs) return { value, reason: 'stalled' };

@@ -181,7 +181,7 @@ export class Supervisor {
     void worker.exited.then((exit) => {
       if (this.current !== worker || !this.supervising) return;
       // not killed by the test: a crash; a supervisor restarts it
-      this.crashes.push({ exit, tail: worker.tail(30) });
+      this.crashes.push({ exit, tail: worker.tail(120) });
       this.restarting = new Promise<void>((resolve) => setTimeout(resolve, this.restartDelayMs)).then(() => {
         this.restarting = null;
         if (this.supervising && this.current === worker) this.start();

@@ -82,7 +82,10 @@ export const EVENT_KINDS = ['power_on', 'zero', 'tare', 'calibration', 'configur
 export const CHANGE_PARAMS = ['span', 'e', 'max', 'unit_factor', 'decimal_point', 'software', 'other'] as const;
 
 const counter = (description: string) => z.int().min(0).max(MAX_COUNTER).meta({ description });
-const paramValue = (description: string) => z.string().max(64).refine(wellFormed, 'not well-formed Unicode (a lone surrogate)').meta({ description });
+// A parameter value is shown text: no control characters (PostgreSQL refuses U+0000 in text and jsonb).
+const NO_CONTROLS = /^[^\u0000-\u001f\u007f]*$/;
+const paramValue = (description: string) =>
+  z.string().max(64).regex(NO_CONTROLS, 'control characters are not allowed').refine(wellFormed, 'not well-formed Unicode (a lone surrogate)').meta({ description });
 
 export const eventMessage = z
   .strictObject({
@@ -97,8 +100,8 @@ export const eventMessage = z
     change: z
       .strictObject({
         param: z.enum(CHANGE_PARAMS).meta({ description: 'Which legally relevant parameter changed.' }),
-        old: paramValue('Value before, as the scale shows it (at most 64 UTF-16 code units, well-formed Unicode).'),
-        new: paramValue('Value after, as the scale shows it (at most 64 UTF-16 code units, well-formed Unicode).'),
+        old: paramValue('Value before, as the scale shows it (at most 64 UTF-16 code units, well-formed Unicode, no control characters).'),
+        new: paramValue('Value after, as the scale shows it (at most 64 UTF-16 code units, well-formed Unicode, no control characters).'),
       })
       .optional()
       .meta({ description: 'For calibration and configuration events: the parameter, old and new value.' }),
