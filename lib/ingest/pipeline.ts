@@ -121,7 +121,11 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
 
     // sequence bookkeeping per scale
     const byScale = new Map<number, Candidate[]>();
-    for (const c of candidates) byScale.set(c.scale.id, [...(byScale.get(c.scale.id) ?? []), c]);
+    for (const c of candidates) {
+      const list = byScale.get(c.scale.id);
+      if (list) list.push(c);
+      else byScale.set(c.scale.id, [c]);
+    }
     const needGaps = [...byScale.entries()].filter(([, list]) => {
       const last = list[0]!.scale.lastSeq;
       return last !== null && list.some((c) => c.genuine.kind !== 'status' && c.seq <= BigInt(last));
@@ -153,12 +157,14 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
       fresh.push(...list.filter((c) => c.genuine.kind === 'status'));
       const result = advanceSequence({ lastSeq: scale.lastSeq === null ? null : BigInt(scale.lastSeq), gaps }, sequenced.map((c) => c.seq));
       const freshSeqs = new Set(result.fresh);
+      const freshHere: Candidate[] = [];
       for (const c of sequenced) {
         if (freshSeqs.has(c.seq)) {
-          fresh.push(c);
+          freshHere.push(c);
           freshSeqs.delete(c.seq); // a repeat of the same seq in this batch counts once
         } else seen.push(c);
       }
+      fresh.push(...freshHere);
       if (known) {
         gapScales.push(scaleId);
         gapsToWrite.push(...result.state.gaps.map((g) => ({ scaleId, ...g })));
@@ -169,8 +175,12 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
         .filter((c) => c.genuine.kind === 'status')
         .sort((a, b) => Date.parse(a.genuine.message.at) - Date.parse(b.genuine.message.at))
         .at(-1);
-      const events = list.filter((c) => c.genuine.kind === 'event').sort((a, b) => (a.seq < b.seq ? -1 : 1));
-      const lastEvent = events.at(-1)?.genuine.message as EventMessage | undefined;
+      // the counters come from the newest new event; a redelivered or late one must not turn them back
+      const previousLast = scale.lastSeq === null ? null : BigInt(scale.lastSeq);
+      const lastEvent = freshHere
+        .filter((c) => c.genuine.kind === 'event' && (previousLast === null || c.seq > previousLast))
+        .sort((a, b) => (a.seq < b.seq ? -1 : 1))
+        .at(-1)?.genuine.message as EventMessage | undefined;
       scaleUpdates.push({
         scaleId,
         lastSeq: result.state.lastSeq,
