@@ -11,37 +11,6 @@ import {
 import type { VerificationStatus } from '../../domain/verification-status.ts';
 import { CHART_DAYS, inUse, scaleFacts, scaleSummarySelect, toScaleSummary, type DailyTrade, type ScaleFact, type ScaleSummary } from './scales.ts';
 
-export async function listMarkets(db: Db, scope: Scope) {
-  return db.market.findMany({
-    where: marketWhere(scope),
-    orderBy: { code: 'asc' },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      nameEn: true,
-      district: { select: { id: true, name: true, nameEn: true } },
-      _count: { select: { stalls: true, merchants: true, scales: true } },
-    },
-  });
-}
-
-export async function getMarket(db: Db, scope: Scope, marketId: number) {
-  return db.market.findFirst({
-    where: { AND: [{ id: marketId }, marketWhere(scope)] },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      nameEn: true,
-      address: true,
-      floorRows: true,
-      floorCols: true,
-      district: { select: { id: true, name: true, nameEn: true } },
-    },
-  });
-}
-
 /** The figures a regulator reads for a market (or, summed, for a whole scope). */
 export interface MarketFigures {
   stalls: number;
