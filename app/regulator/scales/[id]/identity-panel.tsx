@@ -94,34 +94,48 @@ export function IdentityPanel(props: IdentityPanelProps) {
         </div>
       )}
 
-      {confirming === 'rotate' && (
-        <div role="alertdialog" aria-labelledby="confirm-rotate-title" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="confirm-rotate">
-          <p id="confirm-rotate-title" className="font-medium">{t('regulator.provision.rotate.confirmTitle')}</p>
-          <p className="text-sm text-stone-700">{t('regulator.provision.rotate.confirmBody')}</p>
-          <div className="flex gap-2">
-            <button type="button" onClick={() => run('rotate', rotate)} className={`${button} bg-sun-600 text-white hover:bg-sun-700`} data-testid="confirm-rotate-submit">
-              {t('regulator.provision.rotate.confirm')}
-            </button>
-            <button type="button" onClick={() => setConfirming(null)} className={`${button} border border-stone-300 bg-white`} data-testid="confirm-cancel">
-              {t('regulator.provision.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
-      {confirming === 'revoke' && (
-        <div role="alertdialog" aria-labelledby="confirm-revoke-title" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3" data-testid="confirm-revoke">
-          <p id="confirm-revoke-title" className="font-medium text-red-900">{t('regulator.provision.revoke.confirmTitle')}</p>
-          <p className="text-sm text-red-900">{t('regulator.provision.revoke.confirmBody')}</p>
-          <div className="flex gap-2">
-            <button type="button" onClick={() => run('revoke', revoke)} className={`${button} bg-red-700 text-white hover:bg-red-800`} data-testid="confirm-revoke-submit">
-              {t('regulator.provision.revoke.confirm')}
-            </button>
-            <button type="button" onClick={() => setConfirming(null)} className={`${button} border border-stone-300 bg-white`} data-testid="confirm-cancel">
-              {t('regulator.provision.cancel')}
-            </button>
-          </div>
-        </div>
+      {confirming && (
+        <ConfirmBox
+          action={confirming}
+          tone={confirming === 'rotate' ? 'amber' : 'red'}
+          title={t(`regulator.provision.${confirming}.confirmTitle`)}
+          body={t(`regulator.provision.${confirming}.confirmBody`)}
+          confirmLabel={t(`regulator.provision.${confirming}.confirm`)}
+          cancelLabel={t('regulator.provision.cancel')}
+          onConfirm={() => (confirming === 'rotate' ? run('rotate', rotate) : run('revoke', revoke))}
+          onCancel={() => setConfirming(null)}
+        />
       )}
     </section>
+  );
+}
+
+/** The second step of a rotate or revoke: what will happen, confirm or cancel. */
+function ConfirmBox(props: {
+  action: 'rotate' | 'revoke';
+  tone: 'amber' | 'red';
+  title: string;
+  body: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const box = props.tone === 'amber' ? 'border-amber-300 bg-amber-50' : 'border-red-300 bg-red-50 text-red-900';
+  const confirm = props.tone === 'amber' ? 'bg-sun-600 hover:bg-sun-700' : 'bg-red-700 hover:bg-red-800';
+  const button = 'rounded-md px-3 py-1.5 text-sm font-medium';
+  return (
+    <div role="alertdialog" aria-labelledby={`confirm-${props.action}-title`} className={`space-y-2 rounded-md border p-3 ${box}`} data-testid={`confirm-${props.action}`}>
+      <p id={`confirm-${props.action}-title`} className="font-medium">{props.title}</p>
+      <p className="text-sm">{props.body}</p>
+      <div className="flex gap-2">
+        <button type="button" onClick={props.onConfirm} className={`${button} ${confirm} text-white`} data-testid={`confirm-${props.action}-submit`}>
+          {props.confirmLabel}
+        </button>
+        <button type="button" onClick={props.onCancel} className={`${button} border border-stone-300 bg-white text-stone-900`} data-testid="confirm-cancel">
+          {props.cancelLabel}
+        </button>
+      </div>
+    </div>
   );
 }
