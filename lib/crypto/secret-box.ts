@@ -76,8 +76,3 @@ export function open(key: Uint8Array, sealed: Uint8Array): string {
     throw new SecretBoxError('authentication_failed', 'the sealed secret does not authenticate: tampered with, or sealed under another platform key');
   }
 }
-
-/** A new device secret: 256 random bits from the OS, as 64 lowercase hex characters. */
-export function newDeviceSecret(): string {
-  return randomBytes(32).toString('hex');
-}

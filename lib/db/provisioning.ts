@@ -12,7 +12,8 @@ import type { Db } from './client.ts';
 import { Prisma } from './generated/client.ts';
 import type { AccuracyClass, Role } from './generated/enums.ts';
 import { marketWhere, scaleWhere, type Scope } from './scope.ts';
-import { newDeviceSecret, open, seal } from '../crypto/secret-box.ts';
+import { open, seal } from '../crypto/secret-box.ts';
+import { generateSecret } from '../domain/protocol/signature.ts';
 import { businessDay, dayAsDate } from '../domain/business-day.ts';
 import { SERIAL_PATTERN } from '../domain/protocol/topics.ts';
 import { MAX_INT_ID } from '../domain/record-id.ts';
@@ -263,7 +264,7 @@ export async function registerScale(
   const serialTaken = { serial: 'regulator.provision.error.serialTaken' } as const;
   if (await db.scale.findUnique({ where: { serial: form.serial }, select: { id: true } })) throw new ProvisioningValidationError(serialTaken);
 
-  const secret = newDeviceSecret();
+  const secret = generateSecret();
   try {
     const scale = await db.$transaction(async (tx) => {
       const created = await tx.scale.create({
@@ -318,7 +319,7 @@ export async function rotateSecret(
   now = new Date(),
 ): Promise<{ secret: string; secretIssuedAt: Date }> {
   assertMayProvision(actor);
-  const secret = newDeviceSecret();
+  const secret = generateSecret();
   await db.$transaction(async (tx) => {
     const scale = await tx.scale.findFirst({
       where: { AND: [{ id: scaleId }, scaleWhere(actor.scope)] },

@@ -6,7 +6,7 @@
 // A broker without MQTT 5 (the embedded aedes) gets one plain MQTT 3.1.1 connection: correct, slower.
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type pg from 'pg';
-import { SUBSCRIPTION } from '../domain/protocol/topics.ts';
+import { serialOfTopic, sharedSubscription, SUBSCRIPTION } from '../domain/protocol/topics.ts';
 import { log } from '../log.ts';
 import { Batcher } from './batcher.ts';
 import { IngestMetrics } from './metrics.ts';
@@ -63,7 +63,7 @@ async function subscribe(client: MqttClient, topic: string): Promise<void> {
 
 /** The lane of a message: by the scale's serial in its topic, so one scale always has one lane. */
 export function laneIndex(topic: string, lanes: number): number {
-  const serial = topic.split('/')[3] ?? '';
+  const serial = serialOfTopic(topic) ?? topic; // a foreign topic is dead-lettered by whichever lane
   let hash = 0;
   for (let i = 0; i < serial.length; i++) hash = (hash * 31 + serial.charCodeAt(i)) | 0;
   return Math.abs(hash) % lanes;
@@ -156,7 +156,7 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
   if (protocol === 'mqtt5-shared') {
     const count = options.connections ?? 2 * maxBatch;
     for (let i = 1; i < count; i++) clients.push(await connect(options.mqttUrl, v5(i), onMessage));
-    await Promise.all(clients.map((client) => subscribe(client, `$share/${options.group}/${SUBSCRIPTION}`)));
+    await Promise.all(clients.map((client) => subscribe(client, sharedSubscription(options.group))));
   } else {
     clients.push(await connect(options.mqttUrl, { clientId: clientId(0), protocolVersion: 4, clean: false }, onMessage));
     await subscribe(clients[0]!, SUBSCRIPTION);

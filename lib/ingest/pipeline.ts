@@ -28,6 +28,8 @@ export interface IngestContext {
   platformKey: Buffer;
   /** unsealed secrets by sealed bytes (base64): a rotation changes the key and so misses the cache */
   secrets?: Map<string, string>;
+  /** commodity ids by PLU: they never change once created, so each PLU costs one query per worker */
+  commodities?: Map<string, number>;
   /** called with each step's duration, for profiling (INGEST_TRACE=1) */
   trace?: (step: string, ms: number) => void;
 }
@@ -212,7 +214,12 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
     const events: store.EventRow[] = [];
     const checks: store.CheckRow[] = [];
     const plus = [...new Set(fresh.filter((c) => c.genuine.kind === 'weighing').map((c) => (c.genuine.message as WeighingMessage).plu))];
-    const commodities = await timed(ctx, 'commodityIds', () => store.commodityIds(client, plus));
+    // ids looked up in this transaction join the cache only after COMMIT: a commodity created here
+    // and rolled back must not be remembered
+    const cached = (ctx.commodities ??= new Map());
+    const unknownPlus = plus.filter((plu) => !cached.has(plu));
+    const looked = unknownPlus.length ? await timed(ctx, 'commodityIds', () => store.commodityIds(client, unknownPlus)) : new Map<string, number>();
+    const commodities = { get: (plu: string) => cached.get(plu) ?? looked.get(plu) };
     for (const c of fresh) {
       const { scale } = c;
       const receivedAt = items[c.index]!.receivedAt;
@@ -268,6 +275,7 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
     await timed(ctx, 'raiseAlerts', () => store.raiseAlerts(client, [...alerts.values()], now));
     await timed(ctx, 'insertRejected', () => store.insertRejected(client, rejected));
     await timed(ctx, 'commit', () => client.query('COMMIT'));
+    for (const [plu, id] of looked) cached.set(plu, id);
     return outcomes;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { decodeMessage, jsonStructureProblem, MAX_JSON_DEPTH, REJECT_REASONS, type Decoded } from '../../lib/domain/protocol/decode.ts';
 import { EXAMPLE_SERIAL, exampleMessages } from '../../lib/domain/protocol/example.ts';
 import { MAX_MESSAGE_BYTES } from '../../lib/domain/protocol/messages.ts';
-import { parseStatus } from '../../lib/domain/protocol/status.ts';
 import {
   checkTopic,
   eventTopic,
@@ -246,10 +245,10 @@ describe('decodeMessage never throws', () => {
   });
 });
 
-describe('parseStatus (the status worker’s entry)', () => {
+describe('status messages', () => {
   it('decodes a status for its own serial and refuses the rest', () => {
-    expect(parseStatus(EXAMPLE_SERIAL, bytes(examples.will))).toEqual({ ok: true, message: examples.will });
-    expect(parseStatus('DEMO-0002', bytes(examples.status))).toMatchObject({ ok: false, reason: 'topic_serial_mismatch' });
-    expect(parseStatus(EXAMPLE_SERIAL, bytes(weighing))).toMatchObject({ ok: false, reason: 'schema' });
+    expect(decodeMessage(statusTopic(EXAMPLE_SERIAL), bytes(examples.will))).toMatchObject({ ok: true, kind: 'status', message: examples.will });
+    expect(decodeMessage(statusTopic('DEMO-0002'), bytes(examples.status))).toMatchObject({ ok: false, reason: 'topic_serial_mismatch' });
+    expect(decodeMessage(statusTopic(EXAMPLE_SERIAL), bytes(weighing))).toMatchObject({ ok: false, reason: 'schema' });
   });
 });

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  IV_BYTES, loadPlatformKey, newDeviceSecret, open, PlatformKeyError, seal, SEALED_VERSION, SecretBoxError, TAG_BYTES,
+  IV_BYTES, loadPlatformKey, open, PlatformKeyError, seal, SEALED_VERSION, SecretBoxError, TAG_BYTES,
 } from '../../lib/crypto/secret-box.ts';
+import { generateSecret } from '../../lib/domain/protocol/signature.ts';
 
 const key = randomBytes(32);
 const secret = 'f'.repeat(64);
@@ -84,7 +85,7 @@ describe('platform key', () => {
 
 describe('device secrets', () => {
   it('are 64 lowercase hex characters, different every time', () => {
-    const secrets = Array.from({ length: 20 }, newDeviceSecret);
+    const secrets = Array.from({ length: 20 }, generateSecret);
     for (const value of secrets) expect(value).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set(secrets).size).toBe(20);
   });

@@ -3,7 +3,7 @@
 import { localTime } from './dates.ts';
 import type { Places } from './generate-places.ts';
 import type { ScaleProfile, Scales } from './generate-scales.ts';
-import { inServiceMpeClassIII } from './mpe.ts';
+import { inServiceMpeClassIII } from '../../domain/protocol/check.ts';
 import type { Rng } from './prng.ts';
 import type { CheckWeighingRow, Day, InspectionRow, WeighingRow } from './types.ts';
 

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { rebuildDailyRollups } from '../rollups.ts';
 import { dropIndexesForLoad } from './bulk-load.ts';
-import { newDeviceSecret, seal } from '../../crypto/secret-box.ts';
+import { seal } from '../../crypto/secret-box.ts';
+import { generateSecret } from '../../domain/protocol/signature.ts';
 import { bool, bytea, copyRows, int, json, NULL, text, textArray, timestamp } from './copy.ts';
 import type { ScaleRow, SeedData, WeighingRow } from './types.ts';
 
@@ -46,7 +47,7 @@ function* receiptLines(weighings: readonly WeighingRow[]): Generator<string> {
 /** Each scale's device secret: random from the OS (never the seeded PRNG), sealed under the platform key. */
 function sealedSecrets(scales: readonly ScaleRow[], platformKey: Uint8Array | undefined): Map<number, Uint8Array> {
   const sealed = new Map<number, Uint8Array>();
-  if (platformKey) for (const scale of scales) sealed.set(scale.id, seal(platformKey, newDeviceSecret()));
+  if (platformKey) for (const scale of scales) sealed.set(scale.id, seal(platformKey, generateSecret()));
   return sealed;
 }
 
