@@ -132,7 +132,7 @@ export async function insertWeighings(client: Client, rows: WeighingRow[]): Prom
        FROM unnest($1::int[], $2::bigint[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::int[], $7::int[], $8::int[],
                    $9::int[], $10::int[], $11::int[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bytea[])
             AS w(s, q, t, r, m, mk, st, c, u, g, ta, n, p, sb, pm, f, sig)
-     ON CONFLICT ("scaleId", seq) DO NOTHING
+     ON CONFLICT ("scaleId", seq, "scaleTime") DO NOTHING
      RETURNING id::text AS id, "scaleId", seq::text AS seq`,
     [
       col('scaleId'), rows.map((r) => r.seq.toString()), col('scaleTime'), col('receivedAt'), col('merchantId'), col('marketId'),

@@ -12,6 +12,8 @@ import { Batcher } from './batcher.ts';
 import { IngestMetrics } from './metrics.ts';
 import { processBatch, type Inbound, type IngestContext, type Outcome } from './pipeline.ts';
 import { alertStaleGaps } from '../db/ingest-store.ts';
+import { ensureWeighingPartitions, ingestPartitionWindow } from '../db/partitions.ts';
+import { MAX_MESSAGE_AGE_MS } from '../domain/protocol/judge.ts';
 
 const STALE_GAP_MS = 10 * 60_000;
 
@@ -94,6 +96,17 @@ function connect(url: string, options: IClientOptions, onMessage: (client: MqttC
 export async function startIngest(options: IngestOptions): Promise<Ingest> {
   const metrics = new IngestMetrics();
   const ctx: IngestContext = { platformKey: options.platformKey };
+  // The months a weighing may belong to get their partitions before the first message, then hourly.
+  const preparePartitions = async () => {
+    const { from, to } = ingestPartitionWindow(new Date(), MAX_MESSAGE_AGE_MS);
+    const made = await ensureWeighingPartitions(options.pool, from, to);
+    if (made) log.info('ingest.partitions_made', { made });
+  };
+  await preparePartitions();
+  const partitionUpkeep = setInterval(() => {
+    preparePartitions().catch((error: unknown) => log.error('ingest.partition_upkeep_failed', { error: String(error) }));
+  }, 3_600_000);
+  partitionUpkeep.unref();
   if (options.trace) {
     const totals = new Map<string, { ms: number; n: number }>();
     ctx.trace = (step, ms) => {
@@ -177,6 +190,7 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
     stop: async () => {
       // stop taking new messages, write what is held, acknowledge it, then disconnect
       clearInterval(gapSweep);
+      clearInterval(partitionUpkeep);
       await Promise.all(lanes.map((lane) => lane.drain()));
       await Promise.all(clients.map((client) => client.endAsync()));
     },

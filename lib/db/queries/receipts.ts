@@ -38,54 +38,55 @@ export interface PublicReceipt {
 /** The receipt's public facts, judged as of `now`; null for a malformed or unknown token. */
 export async function getPublicReceipt(db: Db, token: string, now = new Date()): Promise<PublicReceipt | null> {
   if (!isReceiptToken(token)) return null;
-  const receipt = await db.receipt.findUnique({
-    where: { token },
-    select: {
-      token: true,
-      issuedAt: true,
-      scale: {
-        select: {
-          serial: true,
-          model: true,
-          maker: true,
-          accuracyClass: true,
-          maxMg: true,
-          minMg: true,
-          eMg: true,
-          priceIntervalFen: true,
-          status: true,
-          stall: { select: { code: true } },
-          verifications: { select: { certificateNo: true, verifiedOn: true, expiresOn: true, result: true, authority: true } },
-          inspections: { where: { suspended: true }, orderBy: { at: 'desc' }, take: 1, select: { at: true } },
-        },
-      },
-      weighing: {
-        select: {
-          marketId: true,
-          unitPriceFenPerKg: true,
-          grossMg: true,
-          tareMg: true,
-          netMg: true,
-          priceFen: true,
-          paymentMethod: true,
-          findings: true,
-          commodity: { select: { name: true, nameEn: true } },
-          merchant: { select: { shopName: true } },
-        },
-      },
-    },
-  });
+  const receipt = await db.receipt.findUnique({ where: { token }, select: { token: true, issuedAt: true, weighingId: true, scaleId: true } });
   if (!receipt) return null;
-  const { scale, weighing } = receipt;
-  const [market, fairScale] = await Promise.all([
+  // Weighing is partitioned by scaleTime, which the receipt carries as issuedAt: one partition is read.
+  const [weighing, scale] = await Promise.all([
+    db.weighing.findFirst({
+      where: { id: receipt.weighingId, scaleTime: receipt.issuedAt },
+      select: {
+        marketId: true,
+        merchantId: true,
+        commodityId: true,
+        unitPriceFenPerKg: true,
+        grossMg: true,
+        tareMg: true,
+        netMg: true,
+        priceFen: true,
+        paymentMethod: true,
+        findings: true,
+      },
+    }),
+    db.scale.findUnique({
+      where: { id: receipt.scaleId },
+      select: {
+        serial: true,
+        model: true,
+        maker: true,
+        accuracyClass: true,
+        maxMg: true,
+        minMg: true,
+        eMg: true,
+        priceIntervalFen: true,
+        status: true,
+        stall: { select: { code: true } },
+        verifications: { select: { certificateNo: true, verifiedOn: true, expiresOn: true, result: true, authority: true } },
+        inspections: { where: { suspended: true }, orderBy: { at: 'desc' }, take: 1, select: { at: true } },
+      },
+    }),
+  ]);
+  if (!weighing || !scale) return null;
+  const [market, fairScale, commodity, merchant] = await Promise.all([
     db.market.findUnique({ where: { id: weighing.marketId }, select: { name: true, nameEn: true, address: true } }),
     db.scale.findFirst({
       where: { marketId: weighing.marketId, purpose: 'fair', status: 'in_service' },
       orderBy: { serial: 'asc' },
       select: { serial: true, stall: { select: { code: true } } },
     }),
+    db.commodity.findUnique({ where: { id: weighing.commodityId }, select: { name: true, nameEn: true } }),
+    weighing.merchantId === null ? null : db.merchant.findUnique({ where: { id: weighing.merchantId }, select: { shopName: true } }),
   ]);
-  if (!market) return null;
+  if (!market || !commodity) return null;
 
   const verifications = scale.verifications.map((v) => ({ ...v, verifiedOn: dateAsDay(v.verifiedOn), expiresOn: dateAsDay(v.expiresOn) }));
   const facts = { verifications, scaleStatus: scale.status, suspendedSince: scale.inspections[0]?.at ?? null };
@@ -116,8 +117,8 @@ export async function getPublicReceipt(db: Db, token: string, now = new Date()):
     issuedAt: receipt.issuedAt,
     market,
     stall: scale.stall?.code ?? null,
-    shopName: weighing.merchant?.shopName ?? null,
-    commodity: weighing.commodity,
+    shopName: merchant?.shopName ?? null,
+    commodity,
     unitPriceFenPerKg: weighing.unitPriceFenPerKg,
     grossMg: weighing.grossMg,
     tareMg: weighing.tareMg,

@@ -85,12 +85,21 @@ export async function listMerchantWeighings(db: Db, scope: Scope, merchantId: nu
       priceFen: true,
       paymentMethod: true,
       findings: true,
-      commodity: { select: { plu: true, name: true, nameEn: true } },
-      scale: { select: { serial: true } },
-      receipt: { select: { token: true } },
+      commodityId: true,
+      scaleId: true,
     },
   });
   const { rows, more } = trimPage(fetched, pageSize);
+  // Weighing has no relations (it is partitioned, see schema.prisma): the page's few names are
+  // fetched by key, three indexed lookups for fifty rows.
+  const [commodities, scales, receipts] = await Promise.all([
+    db.commodity.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.commodityId))] } }, select: { id: true, plu: true, name: true, nameEn: true } }),
+    db.scale.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.scaleId))] } }, select: { id: true, serial: true } }),
+    db.receipt.findMany({ where: { weighingId: { in: rows.map((row) => row.id) } }, select: { weighingId: true, token: true } }),
+  ]);
+  const commodityById = new Map(commodities.map(({ id, ...commodity }) => [id, commodity]));
+  const serialById = new Map(scales.map((scale) => [scale.id, scale.serial]));
+  const tokenByWeighing = new Map(receipts.map((receipt) => [receipt.weighingId, receipt.token]));
   if (after) rows.reverse();
   const first = rows[0];
   const last = rows[rows.length - 1];
@@ -101,15 +110,15 @@ export async function listMerchantWeighings(db: Db, scope: Scope, merchantId: nu
     rows: rows.map((row) => ({
       id: row.id.toString(),
       scaleTime: row.scaleTime,
-      commodity: row.commodity,
+      commodity: commodityById.get(row.commodityId) ?? { plu: '', name: '', nameEn: '' },
       unitPriceFenPerKg: row.unitPriceFenPerKg,
       netMg: row.netMg,
       tareMg: row.tareMg,
       priceFen: row.priceFen,
       paymentMethod: row.paymentMethod,
       findings: row.findings,
-      scaleSerial: row.scale.serial,
-      receiptToken: row.receipt?.token ?? null,
+      scaleSerial: serialById.get(row.scaleId) ?? '',
+      receiptToken: tokenByWeighing.get(row.id) ?? null,
     })),
     newer: hasNewer && first ? encodeCursor(first.scaleTime, first.id) : null,
     older: hasOlder && last ? encodeCursor(last.scaleTime, last.id) : null,

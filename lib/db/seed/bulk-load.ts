@@ -51,7 +51,8 @@ export async function dropIndexesForLoad(client: pg.ClientBase, tables: readonly
     for (const item of [...ordered].reverse()) {
       await client.query(item.kind === 'constraint'
         ? `ALTER TABLE ${quote(item.table)} ADD CONSTRAINT ${quote(item.name)} ${item.definition}`
-        : item.definition);
+        // the catalog writes a partitioned table's index as "ON ONLY", which would index no partition
+        : item.definition.replace(/ ON ONLY /, ' ON '));
     }
   };
 }

@@ -9,6 +9,7 @@ import { seal } from '../../crypto/secret-box.ts';
 import { generateSecret } from '../../domain/protocol/signature.ts';
 import { bool, bytea, copyRows, int, json, NULL, text, textArray, timestamp } from './copy.ts';
 import type { ScaleRow, SeedData, WeighingRow } from './types.ts';
+import { ensureWeighingPartitions } from '../partitions.ts';
 
 /** Tables the seed writes, in foreign-key order. */
 export const SEED_TABLES = [
@@ -112,6 +113,13 @@ export async function writeSeed(
     (row) => line(int(row.id), text(row.username), text(passwordHash), text(row.displayName), row.role, int(row.cityId),
       int(row.districtId), int(row.marketId), int(row.merchantId)));
 
+  let firstScaleTime = Infinity;
+  let lastScaleTime = -Infinity;
+  for (const row of data.weighings) {
+    if (row.scaleTime < firstScaleTime) firstScaleTime = row.scaleTime;
+    if (row.scaleTime > lastScaleTime) lastScaleTime = row.scaleTime;
+  }
+  if (data.weighings.length) await ensureWeighingPartitions(client, new Date(firstScaleTime), new Date(lastScaleTime + 1));
   const bulkTables = ['Weighing', 'Receipt', 'Payment'];
   const restoreIndexes = await dropIndexesForLoad(client, bulkTables);
   await copy('Weighing', [
