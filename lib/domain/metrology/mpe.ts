@@ -71,7 +71,7 @@ export function maxPermissibleError({ accuracyClass, eMg, loadMg, stage }: MpeIn
       accuracyClass, eMg, loadMg, limitE: lastE, limitMg: Number(BigInt(lastE) * e),
     });
   }
-  const halfEs = BigInt(band.halfE * (stage === 'in-service' ? factor : 1));
+  const halfEs = BigInt(band.halfE) * BigInt(stage === 'in-service' ? factor : 1);
   const twiceMpe = halfEs * e; // 2 × MPE in mg, an integer
   if (twiceMpe > BigInt(Number.MAX_SAFE_INTEGER)) throw new MetrologyError('invalid_e', `e = ${eMg} mg is too large for an exact MPE`, { eMg });
   return Number(twiceMpe) / 2;
