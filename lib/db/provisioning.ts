@@ -16,6 +16,7 @@ import { open, seal } from '../crypto/secret-box.ts';
 import { generateSecret } from '../domain/protocol/signature.ts';
 import { businessDay, dayAsDate } from '../domain/business-day.ts';
 import { SERIAL_PATTERN } from '../domain/protocol/topics.ts';
+import { isOneTwoFiveSeries, isPowerOfTen } from '../domain/metrology/index.ts';
 import { MAX_INT_ID } from '../domain/record-id.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
@@ -98,21 +99,6 @@ export function gramsToMg(text: string): number | null {
 }
 
 // ───────────────────────── metrology: the few rules a registration checks ─────────────────────────
-
-/** e must be 1, 2 or 5 × 10^k (OIML R76-1 §3.1.2; JJG 539). */
-function isOneTwoFive(mg: number): boolean {
-  if (!Number.isSafeInteger(mg) || mg <= 0) return false;
-  let value = mg;
-  while (value % 10 === 0) value /= 10;
-  return value === 1 || value === 2 || value === 5;
-}
-
-function isPowerOfTen(value: number): boolean {
-  if (!Number.isSafeInteger(value) || value <= 0) return false;
-  let rest = value;
-  while (rest % 10 === 0) rest /= 10;
-  return rest === 1;
-}
 
 /** The smallest Min an accuracy class allows, in mg (OIML R76-1 Table 3): it is also the default Min. */
 export function classMinimumMg(accuracyClass: AccuracyClass, eMg: number): number {
@@ -209,7 +195,8 @@ export function metrologyErrors(form: RegistrationForm): RegisterFieldErrors {
     errors[field] ??= key;
   };
   if (form.purpose === 'fair' && form.stallId !== null) issue('stallId', 'regulator.provision.error.fairAtStall');
-  if (!isOneTwoFive(form.eMg)) issue('eG', 'regulator.provision.error.eSteps');
+  // e must be 1, 2 or 5 × 10^k (OIML R76-1 §3.1.2; JJG 539)
+  if (!isOneTwoFiveSeries(form.eMg)) issue('eG', 'regulator.provision.error.eSteps');
   if (form.dMg > form.eMg || form.eMg % form.dMg !== 0 || !isPowerOfTen(form.eMg / form.dMg)) issue('dG', 'regulator.provision.error.dOfE');
   if (form.maxMg % form.eMg !== 0) issue('maxG', 'regulator.provision.error.maxOfE');
   else if (form.accuracyClass === 'III') {

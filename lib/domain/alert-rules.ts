@@ -23,6 +23,8 @@ const SEVERITY: Record<string, AlertSeverity> = {
   negative_net: 'info',
   unstable: 'info',
   unknown_plu: 'info',
+  // a self-check the MPE cannot judge (a reference beyond the class's bands): kept, and worth a look
+  check_unjudged: 'info',
 };
 
 /** The severity of the alert a finding raises, or null when it raises none. */

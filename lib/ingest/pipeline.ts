@@ -9,7 +9,8 @@ import { alertSeverity } from '../domain/alert-rules.ts';
 import { businessDay } from '../domain/business-day.ts';
 import { decodeMessage, type RejectReason } from '../domain/protocol/decode.ts';
 import { clockSkewMs, isClockSkewed, judgeEvent, judgeWeighing } from '../domain/protocol/judge.ts';
-import { judgeCheck, UnsupportedAccuracyClassError } from '../domain/protocol/check.ts';
+import { judgeCheck, type CheckVerdict } from '../domain/protocol/check.ts';
+import { MetrologyError, wholeMgMpe } from '../domain/metrology/index.ts';
 import type { CheckMessage, EventMessage, StatusMessage, WeighingMessage } from '../domain/protocol/messages.ts';
 import { verifySignature } from '../domain/protocol/signature.ts';
 import { advanceSequence, type Gap } from '../domain/sequence.ts';
@@ -247,16 +248,25 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
         for (const finding of findings) alert(scale, finding, c.seq);
       } else if (c.genuine.kind === 'check') {
         const m = c.genuine.message;
-        let verdict: ReturnType<typeof judgeCheck> | null = null;
+        let verdict: CheckVerdict;
         try {
           verdict = judgeCheck(m, { eMg: scale.eMg, accuracyClass: scale.accuracyClass });
         } catch (error) {
-          if (!(error instanceof UnsupportedAccuracyClassError)) throw error;
+          if (!(error instanceof MetrologyError)) throw error;
+          // The MPE cannot judge it: a reference above the class's last band, or an e on record that
+          // is not valid. The message is genuine, so it is no dead letter; a CheckWeighing row needs
+          // an MPE. It is kept as an event with the reason, and raises a check_unjudged alert.
+          events.push({
+            scaleId: scale.id, seq: c.seq, kind: 'check', scaleTime: new Date(m.at), receivedAt,
+            detail: { referenceMg: m.referenceMg, indicationMg: m.indicationMg, unjudged: true, reason: error.code, details: error.details },
+          });
+          outcomes[c.index] = { kind: 'accepted', findings: ['check_unjudged'] };
+          alert(scale, 'check_unjudged', c.seq);
+          continue;
         }
-        if (verdict) checks.push({ scaleId: scale.id, at: new Date(m.at), referenceMg: m.referenceMg, indicationMg: m.indicationMg, mpeMg: verdict.mpeMg, passed: verdict.passed });
-        // no MPE table for this class yet (issue: metrology core): keep the reading as an event, unjudged
-        else events.push({ scaleId: scale.id, seq: c.seq, kind: 'check', scaleTime: new Date(m.at), receivedAt, detail: { referenceMg: m.referenceMg, indicationMg: m.indicationMg, unjudged: true } });
-        const findings = !verdict ? ['check_unjudged'] : verdict.passed ? [] : ['check_failed'];
+        // the column holds whole mg; wholeMgMpe keeps the verdict (an odd e can give an MPE of x.5 mg)
+        checks.push({ scaleId: scale.id, at: new Date(m.at), referenceMg: m.referenceMg, indicationMg: m.indicationMg, mpeMg: wholeMgMpe(verdict.mpeMg), passed: verdict.passed });
+        const findings = verdict.passed ? [] : ['check_failed'];
         outcomes[c.index] = { kind: 'accepted', findings };
         for (const finding of findings) alert(scale, finding, c.seq);
       } else {

@@ -186,6 +186,19 @@ describe('findings on genuine messages', () => {
     const alerts = await eventually(() => pool.query<{ rule: string }>(`SELECT rule FROM "Alert" WHERE "scaleId" = $1 AND rule IN ('counter_moved', 'check_failed')`, [good.id]).then((r) => r.rows.map((a) => a.rule).sort()), (r) => r.length >= 2);
     expect(alerts).toEqual(['check_failed', 'counter_moved']);
   });
+
+  it('keeps a self-check the MPE cannot judge as an event with the reason, and raises check_unjudged', async () => {
+    // class III, e = 5 g: the MPE bands end at 10 000 e = 50 kg; 60 kg is a valid message but beyond them
+    const scale = await provision(`purpose = 'trade' AND status = 'in_service' AND "accuracyClass" = 'III' AND "eMg" = 5000 AND id NOT IN (${good.id}, ${revoked.id})`);
+    const check = { v: 1, serial: scale.serial, seq: scale.seq++, at: new Date().toISOString(), referenceMg: 60_000_000, indicationMg: 60_000_000 };
+    await publish(checkTopic(scale.serial), signed(scale, check));
+    const events = await eventually(() => pool.query(`SELECT kind, detail FROM "ScaleEvent" WHERE "scaleId" = $1 AND seq = $2`, [scale.id, check.seq]).then((r) => r.rows), (r) => r.length > 0);
+    expect(events).toEqual([{ kind: 'check', detail: expect.objectContaining({ referenceMg: 60_000_000, unjudged: true, reason: 'load_above_bands' }) }]);
+    const checks = await pool.query(`SELECT id FROM "CheckWeighing" WHERE "scaleId" = $1 AND source = 'self_check' AND "referenceMg" = 60000000`, [scale.id]);
+    expect(checks.rows).toEqual([]);
+    const alerts = await eventually(() => pool.query<{ rule: string; severity: string }>(`SELECT rule, severity FROM "Alert" WHERE "scaleId" = $1 AND rule = 'check_unjudged'`, [scale.id]).then((r) => r.rows), (r) => r.length > 0);
+    expect(alerts).toEqual([{ rule: 'check_unjudged', severity: 'info' }]);
+  });
 });
 
 describe('sequence and status', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inServiceMpeClassIII, judgeCheck, UnsupportedAccuracyClassError } from '../../lib/domain/protocol/check.ts';
+import { MetrologyError } from '../../lib/domain/metrology/index.ts';
+import { judgeCheck } from '../../lib/domain/protocol/check.ts';
 import { EXAMPLE_SCALE, exampleMessages } from '../../lib/domain/protocol/example.ts';
 import {
   clockSkewMs,
@@ -117,13 +118,13 @@ describe('judgeEvent', () => {
   });
 });
 
-describe('judgeCheck (class III, in service)', () => {
+describe('judgeCheck (in service, every class)', () => {
   const facts = { eMg: 5_000, accuracyClass: 'III' as const };
   it('uses 1 e up to 500 e, 2 e up to 2 000 e, else 3 e, each band including its upper edge', () => {
-    expect(inServiceMpeClassIII(2_500_000, 5_000)).toBe(5_000);
-    expect(inServiceMpeClassIII(2_505_000, 5_000)).toBe(10_000);
-    expect(inServiceMpeClassIII(10_000_000, 5_000)).toBe(10_000);
-    expect(inServiceMpeClassIII(10_005_000, 5_000)).toBe(15_000);
+    expect(judgeCheck({ referenceMg: 2_500_000, indicationMg: 2_500_000 }, facts).mpeMg).toBe(5_000);
+    expect(judgeCheck({ referenceMg: 2_505_000, indicationMg: 2_505_000 }, facts).mpeMg).toBe(10_000);
+    expect(judgeCheck({ referenceMg: 10_000_000, indicationMg: 10_000_000 }, facts).mpeMg).toBe(10_000);
+    expect(judgeCheck({ referenceMg: 10_005_000, indicationMg: 10_005_000 }, facts).mpeMg).toBe(15_000);
   });
 
   it('passes at |error| = MPE and fails beyond', () => {
@@ -133,8 +134,20 @@ describe('judgeCheck (class III, in service)', () => {
     expect(judgeCheck({ referenceMg: 12_000_000, indicationMg: 12_016_000 }, facts)).toMatchObject({ mpeMg: 15_000, passed: false });
   });
 
-  it('refuses other classes until the metrology module has them', () => {
-    expect(() => judgeCheck(examples.check, { eMg: 100, accuracyClass: 'II' })).toThrow(UnsupportedAccuracyClassError);
+  it('judges the other classes too', () => {
+    // class II, e = 0.1 g: 5 kg is 50 000 e, in the third band: ±1.5 e at verification, ±3 e = 300 mg in service
+    expect(judgeCheck(examples.check, { eMg: 100, accuracyClass: 'II' })).toEqual({ errorMg: 5_000, mpeMg: 300, passed: false });
+    // class I, e = 1 mg: 200 001 e, ±3 mg in service
+    expect(judgeCheck({ referenceMg: 200_001, indicationMg: 200_004 }, { eMg: 1, accuracyClass: 'I' })).toEqual({ errorMg: 3, mpeMg: 3, passed: true });
+    // class IIII, e = 50 g: 5 kg is 100 e, ±1 e at verification, ±2 e = 100 g in service
+    expect(judgeCheck(examples.check, { eMg: 50_000, accuracyClass: 'IIII' })).toEqual({ errorMg: 5_000, mpeMg: 100_000, passed: true });
+  });
+
+  it('throws MetrologyError for a reference above the class’s last band', () => {
+    // class III, e = 5 g: the last band ends at 10 000 e = 50 kg
+    expect(() => judgeCheck({ referenceMg: 50_000_001, indicationMg: 50_000_001 }, facts)).toThrow(MetrologyError);
+    expect(() => judgeCheck({ referenceMg: 50_000_001, indicationMg: 50_000_001 }, facts)).toThrow(expect.objectContaining({ code: 'load_above_bands' }));
+    expect(judgeCheck({ referenceMg: 50_000_000, indicationMg: 50_000_000 }, facts)).toEqual({ errorMg: 0, mpeMg: 15_000, passed: true });
   });
 });
 

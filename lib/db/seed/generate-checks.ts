@@ -3,7 +3,7 @@
 import { localTime } from './dates.ts';
 import type { Places } from './generate-places.ts';
 import type { ScaleProfile, Scales } from './generate-scales.ts';
-import { inServiceMpeClassIII } from '../../domain/protocol/check.ts';
+import { judgeTestPoint, wholeMgMpe, type AccuracyClass } from '../../domain/metrology/index.ts';
 import type { Rng } from './prng.ts';
 import type { CheckWeighingRow, Day, InspectionRow, WeighingRow } from './types.ts';
 
@@ -31,10 +31,10 @@ export function generateChecks(
   const { places, scales, byScale, days } = input;
   const inspections: InspectionRow[] = [];
   const checkWeighings: CheckWeighingRow[] = [];
-  const check = (row: Omit<CheckWeighingRow, 'id' | 'kind' | 'stage' | 'mpeMg' | 'passed'>, eMg: number): boolean => {
-    const mpeMg = inServiceMpeClassIII(row.referenceMg, eMg);
-    const passed = Math.abs(row.indicationMg - row.referenceMg) <= mpeMg;
-    checkWeighings.push({ ...row, id: checkWeighings.length + 1, kind: 'weighing', stage: 'in_service', mpeMg, passed });
+  // spot checks and re-weighs happen in service: the in-service MPE of the scale's class
+  const check = (row: Omit<CheckWeighingRow, 'id' | 'kind' | 'stage' | 'mpeMg' | 'passed'>, scale: { accuracyClass: AccuracyClass; eMg: number }): boolean => {
+    const { mpeMg, passed } = judgeTestPoint({ ...scale, referenceMg: row.referenceMg, indicationMg: row.indicationMg, stage: 'in-service' });
+    checkWeighings.push({ ...row, id: checkWeighings.length + 1, kind: 'weighing', stage: 'in_service', mpeMg: wholeMgMpe(mpeMg), passed });
     return passed;
   };
 
@@ -60,7 +60,7 @@ export function generateChecks(
         : rng.pick([-scale.dMg, 0, 0, 0, scale.dMg]);
       const passed = check({
         scaleId: scale.id, inspectionId, source: 'inspection', at: at + point * 180_000, referenceMg, indicationMg: referenceMg + error,
-      }, scale.eMg);
+      }, scale);
       passedAll &&= passed;
     });
     inspections.push({
@@ -78,14 +78,14 @@ export function generateChecks(
     for (const heavy of traders.filter((profile) => profile.behaviour === 'heavy')) picks.push(...Array.from({ length: rng.int(3, 5) }, () => heavy));
     for (const profile of picks) {
       const weighing = rng.pick(byScale.get(profile.scale.id) ?? []);
-      const { dMg, eMg } = profile.scale;
+      const { dMg } = profile.scale;
       const referenceMg = profile.behaviour === 'heavy'
         ? roundTo(weighing.netMg / HEAVY_FACTOR, dMg)
         : Math.max(dMg, weighing.netMg - rng.pick([0, 0, 0, -dMg, dMg, 0]));
       check({
         scaleId: profile.scale.id, inspectionId: null, source: 'fair_scale', at: weighing.receivedAt + rng.int(2, 25) * 60_000,
         referenceMg, indicationMg: weighing.netMg,
-      }, eMg);
+      }, profile.scale);
     }
   }
   checkWeighings.sort((a, b) => a.at - b.at);

@@ -1,23 +1,8 @@
 // A self-check weighing (a known reference mass on the scale) judged against the maximum
-// permissible error. Only the class III in-service table is here for now: market price-computing
-// scales are class III. TODO(metrology): this moves to lib/domain/metrology with the full MPE
-// function (every class, verification vs in service as a setting) in a later issue.
+// permissible error of the scale's class (lib/domain/metrology). A scale checks itself while in
+// service, so the in-service MPE applies.
+import { judgeTestPoint, type AccuracyClass } from '../metrology/index.ts';
 import type { CheckMessage } from './messages.ts';
-
-export type AccuracyClass = 'I' | 'II' | 'III' | 'IIII';
-
-export class UnsupportedAccuracyClassError extends Error {
-  readonly code = 'unsupported_accuracy_class';
-}
-
-/** In-service MPE of a class III scale (OIML R76-1 Table 6 / JJG 539; in service = twice the
- * verification MPE, unconfirmed for JJG 539-2016): ±1 e up to 500 e, ±2 e up to 2 000 e, else ±3 e.
- * The lower band includes its upper edge. */
-export function inServiceMpeClassIII(loadMg: number, eMg: number): number {
-  if (loadMg <= 500 * eMg) return eMg;
-  if (loadMg <= 2_000 * eMg) return 2 * eMg;
-  return 3 * eMg;
-}
 
 export interface CheckScaleFacts {
   /** the verification scale interval e */
@@ -28,16 +13,17 @@ export interface CheckScaleFacts {
 export interface CheckVerdict {
   /** indication − reference */
   errorMg: number;
-  /** the MPE applied, at the reference load */
+  /** the MPE applied, at the reference load (exact: may end in .5 for an odd e, see wholeMgMpe) */
   mpeMg: number;
   passed: boolean;
 }
 
-/** error = indication − reference; passes when |error| ≤ MPE at the reference load. Throws
- * UnsupportedAccuracyClassError for a class other than III (until the full MPE function exists). */
+/** error = indication − reference; passes when |error| ≤ the in-service MPE at the reference load.
+ * Throws MetrologyError when the MPE cannot judge it: a reference above the class's last MPE band
+ * (`load_above_bands`), or a scale whose e or class on record is not valid. */
 export function judgeCheck(message: Pick<CheckMessage, 'referenceMg' | 'indicationMg'>, scale: CheckScaleFacts): CheckVerdict {
-  if (scale.accuracyClass !== 'III') throw new UnsupportedAccuracyClassError(`MPE of class ${scale.accuracyClass} is not implemented yet`);
-  const errorMg = message.indicationMg - message.referenceMg;
-  const mpeMg = inServiceMpeClassIII(message.referenceMg, scale.eMg);
-  return { errorMg, mpeMg, passed: Math.abs(errorMg) <= mpeMg };
+  const { errorMg, mpeMg, passed } = judgeTestPoint({
+    accuracyClass: scale.accuracyClass, eMg: scale.eMg, referenceMg: message.referenceMg, indicationMg: message.indicationMg, stage: 'in-service',
+  });
+  return { errorMg, mpeMg, passed };
 }

@@ -106,5 +106,5 @@ export function isClockSkewed(
   return !(skew <= limits.maxSkewMs && skew >= -limits.maxAgeMs);
 }
 
-// Check weighings: see check.ts (class III in-service MPE until the metrology module has the rest).
-export { judgeCheck, inServiceMpeClassIII, type CheckVerdict, type CheckScaleFacts } from './check.ts';
+// Check weighings: see check.ts (the in-service MPE of lib/domain/metrology, every class).
+export { judgeCheck, type CheckVerdict, type CheckScaleFacts } from './check.ts';
