@@ -61,14 +61,14 @@ export async function openGaps(client: Client, scaleIds: number[]): Promise<GapR
   return rows.map((row) => ({ scaleId: row.scaleId, fromSeq: BigInt(row.fromSeq), toSeq: BigInt(row.toSeq) }));
 }
 
-/** Replaces the gaps of the given scales with the given set. */
+/** Replaces the gaps of the given scales with the given set (one statement: one round trip). */
 export async function replaceGaps(client: Client, scaleIds: number[], gaps: GapRow[], now: Date): Promise<void> {
-  if (scaleIds.length) await client.query(`DELETE FROM "SequenceGap" WHERE "scaleId" = ANY($1::int[])`, [scaleIds]);
-  if (!gaps.length) return;
+  if (!scaleIds.length && !gaps.length) return;
   await client.query(
-    `INSERT INTO "SequenceGap" ("scaleId", "fromSeq", "toSeq", "detectedAt")
-     SELECT g.s, g.f, g.t, $4 FROM unnest($1::int[], $2::bigint[], $3::bigint[]) AS g(s, f, t)`,
-    [gaps.map((g) => g.scaleId), gaps.map((g) => g.fromSeq.toString()), gaps.map((g) => g.toSeq.toString()), now],
+    `WITH cleared AS (DELETE FROM "SequenceGap" WHERE "scaleId" = ANY($1::int[]))
+     INSERT INTO "SequenceGap" ("scaleId", "fromSeq", "toSeq", "detectedAt")
+     SELECT g.s, g.f, g.t, $5 FROM unnest($2::int[], $3::bigint[], $4::bigint[]) AS g(s, f, t)`,
+    [scaleIds, gaps.map((g) => g.scaleId), gaps.map((g) => g.fromSeq.toString()), gaps.map((g) => g.toSeq.toString()), now],
   );
 }
 
@@ -120,37 +120,40 @@ export interface WeighingRow {
   receiptToken: string;
 }
 
-/** Inserts weighings and their receipts; returns the keys ("scaleId:seq") actually inserted. */
+/**
+ * Inserts weighings and their receipts in one statement (one round trip, the rows sent once);
+ * returns the keys ("scaleId:seq") actually inserted.
+ */
 export async function insertWeighings(client: Client, rows: WeighingRow[]): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const col = <K extends keyof WeighingRow>(key: K) => rows.map((row) => row[key]);
-  const { rows: inserted } = await client.query<{ id: string; scaleId: number; seq: string }>(
-    `INSERT INTO "Weighing" ("scaleId", seq, "scaleTime", "receivedAt", "merchantId", "marketId", "stallId", "commodityId",
-                             "unitPriceFenPerKg", "grossMg", "tareMg", "netMg", "priceFen", stable, "paymentMethod", findings, signature)
-     SELECT s, q, t, r, m, mk, st, c, u, g, ta, n, p, sb, pm::"PaymentMethod",
-            CASE WHEN f = '' THEN '{}'::text[] ELSE string_to_array(f, ',') END, sig
-       FROM unnest($1::int[], $2::bigint[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::int[], $7::int[], $8::int[],
-                   $9::int[], $10::int[], $11::int[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bytea[])
-            AS w(s, q, t, r, m, mk, st, c, u, g, ta, n, p, sb, pm, f, sig)
-     ON CONFLICT ("scaleId", seq, "scaleTime") DO NOTHING
-     RETURNING id::text AS id, "scaleId", seq::text AS seq`,
+  const { rows: inserted } = await client.query<{ scaleId: number; seq: string }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::int[], $2::bigint[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::int[], $7::int[], $8::int[],
+                            $9::int[], $10::int[], $11::int[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bytea[], $18::text[])
+                AS w(s, q, t, r, m, mk, st, c, u, g, ta, n, p, sb, pm, f, sig, token)
+     ), weighing AS (
+       INSERT INTO "Weighing" ("scaleId", seq, "scaleTime", "receivedAt", "merchantId", "marketId", "stallId", "commodityId",
+                               "unitPriceFenPerKg", "grossMg", "tareMg", "netMg", "priceFen", stable, "paymentMethod", findings, signature)
+       SELECT s, q, t, r, m, mk, st, c, u, g, ta, n, p, sb, pm::"PaymentMethod",
+              CASE WHEN f = '' THEN '{}'::text[] ELSE string_to_array(f, ',') END, sig
+         FROM input
+       ON CONFLICT ("scaleId", seq, "scaleTime") DO NOTHING
+       RETURNING id, "scaleId", seq, "scaleTime"
+     ), receipt AS (
+       INSERT INTO "Receipt" (token, "weighingId", "scaleId", "issuedAt")
+       SELECT input.token, weighing.id, weighing."scaleId", weighing."scaleTime"
+         FROM weighing JOIN input ON input.s = weighing."scaleId" AND input.q = weighing.seq
+       ON CONFLICT (token) DO NOTHING
+     )
+     SELECT "scaleId", seq::text AS seq FROM weighing`,
     [
       col('scaleId'), rows.map((r) => r.seq.toString()), col('scaleTime'), col('receivedAt'), col('merchantId'), col('marketId'),
       col('stallId'), col('commodityId'), col('unitPriceFenPerKg'), col('grossMg'), col('tareMg'), col('netMg'), col('priceFen'),
-      col('stable'), col('paymentMethod'), rows.map((r) => r.findings.join(',')), col('signature'),
+      col('stable'), col('paymentMethod'), rows.map((r) => r.findings.join(',')), col('signature'), col('receiptToken'),
     ],
   );
-  const ids = new Map(inserted.map((row) => [`${row.scaleId}:${row.seq}`, row.id]));
-  const receipts = rows.filter((row) => ids.has(`${row.scaleId}:${row.seq}`));
-  if (receipts.length) {
-    await client.query(
-      `INSERT INTO "Receipt" (token, "weighingId", "scaleId", "issuedAt")
-       SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::timestamptz[])
-       ON CONFLICT (token) DO NOTHING`,
-      [receipts.map((r) => r.receiptToken), receipts.map((r) => ids.get(`${r.scaleId}:${r.seq}`)), receipts.map((r) => r.scaleId), receipts.map((r) => r.scaleTime)],
-    );
-  }
-  return new Set(ids.keys());
+  return new Set(inserted.map((row) => `${row.scaleId}:${row.seq}`));
 }
 
 export async function commodityIds(client: Client, plus: string[]): Promise<Map<string, number>> {
@@ -214,40 +217,50 @@ export interface RollupDelta {
   maxPrice?: number;
 }
 
-const ROLLUP_SQL: Record<'ScaleDay' | 'MerchantDay' | 'MarketDay', string> = {
-  ScaleDay: '"scaleId"',
-  MerchantDay: '"merchantId"',
-  MarketDay: '"marketId"',
-};
-
-export async function addToRollups(client: Client, table: 'ScaleDay' | 'MerchantDay' | 'MarketDay', deltas: RollupDelta[]): Promise<void> {
-  if (!deltas.length) return;
-  const key = ROLLUP_SQL[table];
-  await client.query(
-    `INSERT INTO "${table}" (${key}, "businessDay", "weighingCount", "netMgSum", "priceFenSum", "findingCount")
-     SELECT * FROM unnest($1::int[], $2::date[], $3::int[], $4::bigint[], $5::bigint[], $6::int[])
-     ON CONFLICT (${key}, "businessDay") DO UPDATE SET
-       "weighingCount" = "${table}"."weighingCount" + EXCLUDED."weighingCount",
-       "netMgSum" = "${table}"."netMgSum" + EXCLUDED."netMgSum",
-       "priceFenSum" = "${table}"."priceFenSum" + EXCLUDED."priceFenSum",
-       "findingCount" = "${table}"."findingCount" + EXCLUDED."findingCount"`,
-    [deltas.map((d) => d.key[0]), deltas.map((d) => d.key[1]), deltas.map((d) => d.count), deltas.map((d) => d.netMg.toString()), deltas.map((d) => d.priceFen.toString()), deltas.map((d) => d.findings)],
-  );
+export interface RollupDeltas {
+  scale: RollupDelta[];
+  merchant: RollupDelta[];
+  market: RollupDelta[];
+  commodity: RollupDelta[];
 }
 
-export async function addToCommodityDays(client: Client, deltas: RollupDelta[]): Promise<void> {
-  if (!deltas.length) return;
-  await client.query(
-    `INSERT INTO "CommodityDay" ("commodityId", "marketId", "businessDay", "weighingCount", "netMgSum", "priceFenSum", "minUnitPriceFenPerKg", "maxUnitPriceFenPerKg")
-     SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::int[], $5::bigint[], $6::bigint[], $7::int[], $8::int[])
-     ON CONFLICT ("commodityId", "marketId", "businessDay") DO UPDATE SET
-       "weighingCount" = "CommodityDay"."weighingCount" + EXCLUDED."weighingCount",
-       "netMgSum" = "CommodityDay"."netMgSum" + EXCLUDED."netMgSum",
-       "priceFenSum" = "CommodityDay"."priceFenSum" + EXCLUDED."priceFenSum",
-       "minUnitPriceFenPerKg" = LEAST("CommodityDay"."minUnitPriceFenPerKg", EXCLUDED."minUnitPriceFenPerKg"),
-       "maxUnitPriceFenPerKg" = GREATEST("CommodityDay"."maxUnitPriceFenPerKg", EXCLUDED."maxUnitPriceFenPerKg")`,
-    [deltas.map((d) => d.key[0]), deltas.map((d) => d.key[1]), deltas.map((d) => d.key[2]), deltas.map((d) => d.count), deltas.map((d) => d.netMg.toString()), deltas.map((d) => d.priceFen.toString()), deltas.map((d) => d.minPrice ?? 0), deltas.map((d) => d.maxPrice ?? 0)],
-  );
+const dayTotals = (table: 'ScaleDay' | 'MerchantDay' | 'MarketDay', key: string, first: number) => `
+  INSERT INTO "${table}" (${key}, "businessDay", "weighingCount", "netMgSum", "priceFenSum", "findingCount")
+  SELECT * FROM unnest($${first}::int[], $${first + 1}::date[], $${first + 2}::int[], $${first + 3}::bigint[], $${first + 4}::bigint[], $${first + 5}::int[])
+  ON CONFLICT (${key}, "businessDay") DO UPDATE SET
+    "weighingCount" = "${table}"."weighingCount" + EXCLUDED."weighingCount",
+    "netMgSum" = "${table}"."netMgSum" + EXCLUDED."netMgSum",
+    "priceFenSum" = "${table}"."priceFenSum" + EXCLUDED."priceFenSum",
+    "findingCount" = "${table}"."findingCount" + EXCLUDED."findingCount"`;
+
+// The four rollups in one statement: a round trip each cost more than the upserts themselves.
+const ROLLUPS_SQL = `
+  WITH scale_day AS (${dayTotals('ScaleDay', '"scaleId"', 1)}),
+       merchant_day AS (${dayTotals('MerchantDay', '"merchantId"', 7)}),
+       market_day AS (${dayTotals('MarketDay', '"marketId"', 13)})
+  INSERT INTO "CommodityDay" ("commodityId", "marketId", "businessDay", "weighingCount", "netMgSum", "priceFenSum", "minUnitPriceFenPerKg", "maxUnitPriceFenPerKg")
+  SELECT * FROM unnest($19::int[], $20::int[], $21::date[], $22::int[], $23::bigint[], $24::bigint[], $25::int[], $26::int[])
+  ON CONFLICT ("commodityId", "marketId", "businessDay") DO UPDATE SET
+    "weighingCount" = "CommodityDay"."weighingCount" + EXCLUDED."weighingCount",
+    "netMgSum" = "CommodityDay"."netMgSum" + EXCLUDED."netMgSum",
+    "priceFenSum" = "CommodityDay"."priceFenSum" + EXCLUDED."priceFenSum",
+    "minUnitPriceFenPerKg" = LEAST("CommodityDay"."minUnitPriceFenPerKg", EXCLUDED."minUnitPriceFenPerKg"),
+    "maxUnitPriceFenPerKg" = GREATEST("CommodityDay"."maxUnitPriceFenPerKg", EXCLUDED."maxUnitPriceFenPerKg")`;
+
+const totals = (deltas: RollupDelta[]) => [
+  deltas.map((d) => d.key[0]), deltas.map((d) => d.key[1]), deltas.map((d) => d.count),
+  deltas.map((d) => d.netMg.toString()), deltas.map((d) => d.priceFen.toString()), deltas.map((d) => d.findings),
+];
+
+/** Adds a batch's totals to the daily rollups; each list must be sorted by key (see the caller). */
+export async function addToRollups(client: Client, deltas: RollupDeltas): Promise<void> {
+  if (!deltas.scale.length) return; // every stored weighing has a scale: no scale totals, nothing stored
+  const { commodity } = deltas;
+  await client.query(ROLLUPS_SQL, [
+    ...totals(deltas.scale), ...totals(deltas.merchant), ...totals(deltas.market),
+    commodity.map((d) => d.key[0]), commodity.map((d) => d.key[1]), commodity.map((d) => d.key[2]), commodity.map((d) => d.count),
+    commodity.map((d) => d.netMg.toString()), commodity.map((d) => d.priceFen.toString()), commodity.map((d) => d.minPrice ?? 0), commodity.map((d) => d.maxPrice ?? 0),
+  ]);
 }
 
 export interface AlertRow {
@@ -260,22 +273,24 @@ export interface AlertRow {
   firstSeq: bigint;
 }
 
-/** One open alert per scale and rule: counts what it already has, raises what is new. */
+/**
+ * One open alert per scale and rule: counts what it already has, raises what is new. One
+ * statement: both parts see the same snapshot, in which the open alerts are what they were.
+ */
 export async function raiseAlerts(client: Client, rows: AlertRow[], now: Date): Promise<void> {
   if (!rows.length) return;
-  const params = [rows.map((r) => r.rule), rows.map((r) => r.severity), rows.map((r) => r.marketId), rows.map((r) => r.scaleId), rows.map((r) => r.merchantId), rows.map((r) => r.count), rows.map((r) => r.firstSeq.toString())];
-  const input = `unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::bigint[]) AS t(rule, severity, market, scale, merchant, n, seq)`;
   await client.query(
-    `UPDATE "Alert" a SET detail = jsonb_set(COALESCE(a.detail, '{}'::jsonb), '{count}', to_jsonb(COALESCE((a.detail->>'count')::int, 1) + t.n))
-       FROM ${input} WHERE a."scaleId" = t.scale AND a.rule = t.rule AND a.status <> 'closed'`,
-    params,
-  );
-  await client.query(
-    `INSERT INTO "Alert" (rule, severity, status, "marketId", "scaleId", "merchantId", "raisedAt", detail)
+    `WITH t AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::bigint[])
+                  AS t(rule, severity, market, scale, merchant, n, seq)),
+     counted AS (
+       UPDATE "Alert" a SET detail = jsonb_set(COALESCE(a.detail, '{}'::jsonb), '{count}', to_jsonb(COALESCE((a.detail->>'count')::int, 1) + t.n))
+         FROM t WHERE a."scaleId" = t.scale AND a.rule = t.rule AND a.status <> 'closed'
+     )
+     INSERT INTO "Alert" (rule, severity, status, "marketId", "scaleId", "merchantId", "raisedAt", detail)
      SELECT t.rule, t.severity::"AlertSeverity", 'open', t.market, t.scale, t.merchant, $8, jsonb_build_object('count', t.n, 'firstSeq', t.seq)
-       FROM ${input}
+       FROM t
       WHERE NOT EXISTS (SELECT 1 FROM "Alert" a WHERE a."scaleId" = t.scale AND a.rule = t.rule AND a.status <> 'closed')`,
-    [...params, now],
+    [rows.map((r) => r.rule), rows.map((r) => r.severity), rows.map((r) => r.marketId), rows.map((r) => r.scaleId), rows.map((r) => r.merchantId), rows.map((r) => r.count), rows.map((r) => r.firstSeq.toString()), now],
   );
 }
 

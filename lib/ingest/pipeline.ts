@@ -278,12 +278,14 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
     const stored = weighings.filter((w) => inserted.has(`${w.scaleId}:${w.seq}`));
     await timed(ctx, 'insertEvents', () => store.insertEvents(client, events));
     await timed(ctx, 'insertChecks', () => store.insertChecks(client, checks));
-    await timed(ctx, 'rollups', () => writeRollups(client, stored));
     await timed(ctx, 'updateScales', () => store.updateScales(client, scaleUpdates));
     // scales with late seqs get their whole gap set rewritten; the others only add what opened
     await timed(ctx, 'replaceGaps', () => store.replaceGaps(client, gapScales, gapsToWrite, now));
     await timed(ctx, 'raiseAlerts', () => store.raiseAlerts(client, [...alerts.values()], now));
     await timed(ctx, 'insertRejected', () => store.insertRejected(client, rejected));
+    // Last before COMMIT: every lane adds to the same few market and commodity rows, and holds
+    // their locks from here to the end of its transaction.
+    await timed(ctx, 'rollups', () => store.addToRollups(client, rollupDeltas(stored)));
     await timed(ctx, 'commit', () => client.query('COMMIT'));
     for (const [plu, id] of looked) cached.set(plu, id);
     return outcomes;
@@ -303,7 +305,7 @@ function compareKeys(a: (number | string)[], b: (number | string)[]): number {
   return 0;
 }
 
-async function writeRollups(client: pg.PoolClient, rows: store.WeighingRow[]): Promise<void> {
+function rollupDeltas(rows: store.WeighingRow[]): store.RollupDeltas {
   const sum = (map: Map<string, store.RollupDelta>, key: (number | string)[], row: store.WeighingRow) => {
     const id = key.join('|');
     const delta = map.get(id) ?? { key, count: 0, netMg: 0n, priceFen: 0n, findings: 0, minPrice: row.unitPriceFenPerKg, maxPrice: row.unitPriceFenPerKg };
@@ -328,8 +330,5 @@ async function writeRollups(client: pg.PoolClient, rows: store.WeighingRow[]): P
   }
   // every writer touches rollup rows in the same (key) order, so concurrent lanes cannot deadlock
   const sorted = (map: Map<string, store.RollupDelta>) => [...map.values()].sort((a, b) => compareKeys(a.key, b.key));
-  await store.addToRollups(client, 'ScaleDay', sorted(scale));
-  await store.addToRollups(client, 'MerchantDay', sorted(merchant));
-  await store.addToRollups(client, 'MarketDay', sorted(market));
-  await store.addToCommodityDays(client, sorted(commodity));
+  return { scale: sorted(scale), merchant: sorted(merchant), market: sorted(market), commodity: sorted(commodity) };
 }
