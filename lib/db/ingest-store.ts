@@ -213,6 +213,8 @@ export interface RollupDelta {
   netMg: bigint;
   priceFen: bigint;
   findings: number;
+  /** weighings with a price finding (lib/domain/price-findings.ts); kept by ScaleDay and MerchantDay */
+  priceFindings: number;
   minPrice?: number;
   maxPrice?: number;
 }
@@ -224,22 +226,26 @@ export interface RollupDeltas {
   commodity: RollupDelta[];
 }
 
-const dayTotals = (table: 'ScaleDay' | 'MerchantDay' | 'MarketDay', key: string, first: number) => `
-  INSERT INTO "${table}" (${key}, "businessDay", "weighingCount", "netMgSum", "priceFenSum", "findingCount")
-  SELECT * FROM unnest($${first}::int[], $${first + 1}::date[], $${first + 2}::int[], $${first + 3}::bigint[], $${first + 4}::bigint[], $${first + 5}::int[])
+/** The upsert of one day-totals rollup; `first` is its first parameter's number. */
+function dayTotals(table: 'ScaleDay' | 'MerchantDay' | 'MarketDay', key: string, first: number, withPrice: boolean): string {
+  const columns = ['weighingCount', 'netMgSum', 'priceFenSum', 'findingCount', ...(withPrice ? ['priceFindingCount'] : [])];
+  const types = ['int', 'bigint', 'bigint', 'int', ...(withPrice ? ['int'] : [])];
+  const params = [`$${first}::int[]`, `$${first + 1}::date[]`, ...types.map((type, i) => `$${first + 2 + i}::${type}[]`)];
+  return `
+  INSERT INTO "${table}" (${key}, "businessDay", ${columns.map((c) => `"${c}"`).join(', ')})
+  SELECT * FROM unnest(${params.join(', ')})
   ON CONFLICT (${key}, "businessDay") DO UPDATE SET
-    "weighingCount" = "${table}"."weighingCount" + EXCLUDED."weighingCount",
-    "netMgSum" = "${table}"."netMgSum" + EXCLUDED."netMgSum",
-    "priceFenSum" = "${table}"."priceFenSum" + EXCLUDED."priceFenSum",
-    "findingCount" = "${table}"."findingCount" + EXCLUDED."findingCount"`;
+    ${columns.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`).join(',\n    ')}`;
+}
 
 // The four rollups in one statement: a round trip each cost more than the upserts themselves.
+// Parameters: ScaleDay $1–$7, MerchantDay $8–$14, MarketDay $15–$20, CommodityDay $21–$28.
 const ROLLUPS_SQL = `
-  WITH scale_day AS (${dayTotals('ScaleDay', '"scaleId"', 1)}),
-       merchant_day AS (${dayTotals('MerchantDay', '"merchantId"', 7)}),
-       market_day AS (${dayTotals('MarketDay', '"marketId"', 13)})
+  WITH scale_day AS (${dayTotals('ScaleDay', '"scaleId"', 1, true)}),
+       merchant_day AS (${dayTotals('MerchantDay', '"merchantId"', 8, true)}),
+       market_day AS (${dayTotals('MarketDay', '"marketId"', 15, false)})
   INSERT INTO "CommodityDay" ("commodityId", "marketId", "businessDay", "weighingCount", "netMgSum", "priceFenSum", "minUnitPriceFenPerKg", "maxUnitPriceFenPerKg")
-  SELECT * FROM unnest($19::int[], $20::int[], $21::date[], $22::int[], $23::bigint[], $24::bigint[], $25::int[], $26::int[])
+  SELECT * FROM unnest($21::int[], $22::int[], $23::date[], $24::int[], $25::bigint[], $26::bigint[], $27::int[], $28::int[])
   ON CONFLICT ("commodityId", "marketId", "businessDay") DO UPDATE SET
     "weighingCount" = "CommodityDay"."weighingCount" + EXCLUDED."weighingCount",
     "netMgSum" = "CommodityDay"."netMgSum" + EXCLUDED."netMgSum",
@@ -247,9 +253,10 @@ const ROLLUPS_SQL = `
     "minUnitPriceFenPerKg" = LEAST("CommodityDay"."minUnitPriceFenPerKg", EXCLUDED."minUnitPriceFenPerKg"),
     "maxUnitPriceFenPerKg" = GREATEST("CommodityDay"."maxUnitPriceFenPerKg", EXCLUDED."maxUnitPriceFenPerKg")`;
 
-const totals = (deltas: RollupDelta[]) => [
+const totals = (deltas: RollupDelta[], withPrice: boolean) => [
   deltas.map((d) => d.key[0]), deltas.map((d) => d.key[1]), deltas.map((d) => d.count),
   deltas.map((d) => d.netMg.toString()), deltas.map((d) => d.priceFen.toString()), deltas.map((d) => d.findings),
+  ...(withPrice ? [deltas.map((d) => d.priceFindings)] : []),
 ];
 
 /** Adds a batch's totals to the daily rollups; each list must be sorted by key (see the caller). */
@@ -257,7 +264,7 @@ export async function addToRollups(client: Client, deltas: RollupDeltas): Promis
   if (!deltas.scale.length) return; // every stored weighing has a scale: no scale totals, nothing stored
   const { commodity } = deltas;
   await client.query(ROLLUPS_SQL, [
-    ...totals(deltas.scale), ...totals(deltas.merchant), ...totals(deltas.market),
+    ...totals(deltas.scale, true), ...totals(deltas.merchant, true), ...totals(deltas.market, false),
     commodity.map((d) => d.key[0]), commodity.map((d) => d.key[1]), commodity.map((d) => d.key[2]), commodity.map((d) => d.count),
     commodity.map((d) => d.netMg.toString()), commodity.map((d) => d.priceFen.toString()), commodity.map((d) => d.minPrice ?? 0), commodity.map((d) => d.maxPrice ?? 0),
   ]);

@@ -3,6 +3,7 @@
 // again for the same days and the rollups match the weighings again, including days or keys whose
 // weighings are gone.
 import type pg from 'pg';
+import { PRICE_FINDINGS } from '../domain/price-findings.ts';
 
 // "scaleTime" is timestamptz; the business day is its date in China time.
 const BUSINESS_DAY = `("scaleTime" AT TIME ZONE 'Asia/Shanghai')::date`;
@@ -12,6 +13,10 @@ const RANGE = `"scaleTime" >= ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
 
 const TOTALS = `count(*)::int AS "weighingCount", sum("netMg")::bigint AS "netMgSum", sum("priceFen")::bigint AS "priceFenSum"`;
 const FINDINGS = `(count(*) FILTER (WHERE cardinality("findings") > 0))::int AS "findingCount"`;
+// the migration that added priceFindingCount backfilled it with the same list, written out
+const PRICE_FINDINGS_SQL = `ARRAY[${PRICE_FINDINGS.map((finding) => `'${finding}'`).join(', ')}]::text[]`;
+const PRICE = `(count(*) FILTER (WHERE "findings" && ${PRICE_FINDINGS_SQL}))::int AS "priceFindingCount"`;
+const FINDING_COLUMNS = ['weighingCount', 'netMgSum', 'priceFenSum', 'findingCount'];
 
 interface Rollup {
   table: string;
@@ -23,12 +28,12 @@ interface Rollup {
 }
 
 const ROLLUPS: Rollup[] = [
-  { table: 'ScaleDay', keys: ['scaleId'], measures: `${TOTALS}, ${FINDINGS}`, measureColumns: ['weighingCount', 'netMgSum', 'priceFenSum', 'findingCount'] },
+  { table: 'ScaleDay', keys: ['scaleId'], measures: `${TOTALS}, ${FINDINGS}, ${PRICE}`, measureColumns: [...FINDING_COLUMNS, 'priceFindingCount'] },
   {
-    table: 'MerchantDay', keys: ['merchantId'], measures: `${TOTALS}, ${FINDINGS}`,
-    measureColumns: ['weighingCount', 'netMgSum', 'priceFenSum', 'findingCount'], where: '"merchantId" IS NOT NULL',
+    table: 'MerchantDay', keys: ['merchantId'], measures: `${TOTALS}, ${FINDINGS}, ${PRICE}`,
+    measureColumns: [...FINDING_COLUMNS, 'priceFindingCount'], where: '"merchantId" IS NOT NULL',
   },
-  { table: 'MarketDay', keys: ['marketId'], measures: `${TOTALS}, ${FINDINGS}`, measureColumns: ['weighingCount', 'netMgSum', 'priceFenSum', 'findingCount'] },
+  { table: 'MarketDay', keys: ['marketId'], measures: `${TOTALS}, ${FINDINGS}`, measureColumns: FINDING_COLUMNS },
   {
     table: 'CommodityDay', keys: ['commodityId', 'marketId'],
     measures: `${TOTALS}, min("unitPriceFenPerKg") AS "minUnitPriceFenPerKg", max("unitPriceFenPerKg") AS "maxUnitPriceFenPerKg"`,

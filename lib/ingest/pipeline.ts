@@ -15,6 +15,7 @@ import type { CheckMessage, EventMessage, StatusMessage, WeighingMessage } from 
 import { verifySignature } from '../domain/protocol/signature.ts';
 import { advanceSequence, type Gap } from '../domain/sequence.ts';
 import { verificationStatus } from '../domain/verification-status.ts';
+import { hasPriceFinding } from '../domain/price-findings.ts';
 import * as store from '../db/ingest-store.ts';
 
 export interface Inbound {
@@ -308,11 +309,12 @@ function compareKeys(a: (number | string)[], b: (number | string)[]): number {
 function rollupDeltas(rows: store.WeighingRow[]): store.RollupDeltas {
   const sum = (map: Map<string, store.RollupDelta>, key: (number | string)[], row: store.WeighingRow) => {
     const id = key.join('|');
-    const delta = map.get(id) ?? { key, count: 0, netMg: 0n, priceFen: 0n, findings: 0, minPrice: row.unitPriceFenPerKg, maxPrice: row.unitPriceFenPerKg };
+    const delta = map.get(id) ?? { key, count: 0, netMg: 0n, priceFen: 0n, findings: 0, priceFindings: 0, minPrice: row.unitPriceFenPerKg, maxPrice: row.unitPriceFenPerKg };
     delta.count++;
     delta.netMg += BigInt(row.netMg);
     delta.priceFen += BigInt(row.priceFen);
     delta.findings += row.findings.length ? 1 : 0;
+    delta.priceFindings += hasPriceFinding(row.findings) ? 1 : 0;
     delta.minPrice = Math.min(delta.minPrice!, row.unitPriceFenPerKg);
     delta.maxPrice = Math.max(delta.maxPrice!, row.unitPriceFenPerKg);
     map.set(id, delta);

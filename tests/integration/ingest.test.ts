@@ -9,6 +9,8 @@ import { startIngest, type Ingest } from '../../lib/ingest/consumer.ts';
 import { withSignature } from '../../lib/domain/protocol/signature.ts';
 import { checkTopic, eventTopic, statusTopic, weighingTopic } from '../../lib/domain/protocol/topics.ts';
 import { priceToPay } from '../../lib/domain/metrology/price-to-pay.ts';
+import { businessDay } from '../../lib/domain/business-day.ts';
+import { rebuildDailyRollups } from '../../lib/db/rollups.ts';
 
 const key = randomBytes(32);
 const group = `it${process.pid}${Date.now().toString(36)}`;
@@ -162,6 +164,51 @@ describe('findings on genuine messages', () => {
     expect(rows[2]!.findings).toEqual(expect.arrayContaining(['not_multiple_of_d']));
     const alerts = await pool.query<{ rule: string }>(`SELECT rule FROM "Alert" WHERE "scaleId" = $1 AND status = 'open'`, [good.id]);
     expect(alerts.rows.map((a) => a.rule)).toEqual(expect.arrayContaining(['price_mismatch', 'below_min', 'not_multiple_of_d']));
+  });
+
+  it('counts a weighing with a price finding once in the scale and merchant rollups, as a rebuild does', async () => {
+    const { rows: [stall] } = await pool.query<{ merchantId: number }>(`SELECT st."merchantId" FROM "Scale" s JOIN "Stall" st ON st.id = s."stallId" WHERE s.id = $1`, [good.id]);
+    expect(stall?.merchantId).toEqual(expect.any(Number));
+    const merchantId = stall!.merchantId;
+    const totals = async () => {
+      const { rows: [row] } = await pool.query<{ scaleWeighings: number; scaleFindings: number; scalePrice: number; merchantPrice: number }>(
+        `SELECT (SELECT COALESCE(sum("weighingCount"), 0)::int FROM "ScaleDay" WHERE "scaleId" = $1) AS "scaleWeighings",
+                (SELECT COALESCE(sum("findingCount"), 0)::int FROM "ScaleDay" WHERE "scaleId" = $1) AS "scaleFindings",
+                (SELECT COALESCE(sum("priceFindingCount"), 0)::int FROM "ScaleDay" WHERE "scaleId" = $1) AS "scalePrice",
+                (SELECT COALESCE(sum("priceFindingCount"), 0)::int FROM "MerchantDay" WHERE "merchantId" = $2) AS "merchantPrice"`,
+        [good.id, merchantId],
+      );
+      return row!;
+    };
+    const before = await totals();
+    const duplicatesBefore = ingest.metrics.duplicates;
+    const overcharged = weighing(good);
+    overcharged.priceFen += 2;
+    const clean = weighing(good);
+    const belowMin = weighing(good, { netMg: good.minMg - good.dMg, grossMg: good.minMg - good.dMg, priceFen: priceToPay({ unitPriceFenPerKg: 1234, netMg: good.minMg - good.dMg }) });
+    const overchargedPayload = signed(good, overcharged);
+    await publish(weighingTopic(good.serial), overchargedPayload);
+    await publish(weighingTopic(good.serial), signed(good, clean));
+    await publish(weighingTopic(good.serial), signed(good, belowMin));
+    await publish(weighingTopic(good.serial), overchargedPayload); // a redelivery must not count again
+    await eventually(() => totals(), (t) => t.scaleWeighings === before.scaleWeighings + 3);
+    await eventually(async () => ingest.metrics.duplicates, (n) => n > duplicatesBefore);
+    const after = await totals();
+    expect(after).toEqual({
+      scaleWeighings: before.scaleWeighings + 3,
+      scaleFindings: before.scaleFindings + 2, // the overcharge and the below-Min weighing
+      scalePrice: before.scalePrice + 1,
+      merchantPrice: before.merchantPrice + 1,
+    });
+    // the seed's rebuild computes the same figures from the raw weighings
+    const day = businessDay(new Date(overcharged.at));
+    const client = await pool.connect();
+    try {
+      await rebuildDailyRollups(client, day, day);
+    } finally {
+      client.release();
+    }
+    expect(await totals()).toEqual(after);
   });
 
   it('flags every weighing of a suspended scale', async () => {
