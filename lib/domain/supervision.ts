@@ -1,5 +1,6 @@
 // Supervision rules the regulator's pages show: the worst status among a stall's scales, whether a
-// stall is covered by a lawfully verified scale (放心秤覆盖率), and tallies of verification statuses.
+// stall is covered by a lawfully verified, connected scale (放心秤覆盖率), and tallies of verification
+// statuses.
 import { isTradeLegal, type VerificationStatus } from './verification-status.ts';
 
 export const VERIFICATION_STATUSES: readonly VerificationStatus[] = ['valid', 'expiring', 'expired', 'failed', 'suspended', 'unverified'];
@@ -21,17 +22,46 @@ export function worstStatus(statuses: Iterable<VerificationStatus>): Verificatio
 }
 
 /**
- * A stall is covered when it trades on at least one trade scale and every trade scale on it (retired
- * ones left out by the caller) may lawfully be used for trade: verified and not yet expired.
+ * Platform setting: a scale counts as connected (联网) when it is online now or was heard from
+ * within this many hours. Scales are switched off when a market closes; a night, or a day the
+ * market is shut, must not make the whole city uncovered, while a scale silent for longer is a
+ * stall trading out of the platform's sight.
  */
-export function isStallCovered(tradeScaleStatuses: readonly VerificationStatus[]): boolean {
-  return tradeScaleStatuses.length > 0 && tradeScaleStatuses.every(isTradeLegal);
+export const CONNECTED_WITHIN_HOURS = 48;
+
+export function isConnected(scale: { online: boolean; lastSeenAt: Date | null }, now: Date, withinHours: number = CONNECTED_WITHIN_HOURS): boolean {
+  return scale.online || (scale.lastSeenAt !== null && now.getTime() - scale.lastSeenAt.getTime() <= withinHours * 3_600_000);
+}
+
+/** A trade scale on a stall, as coverage sees it. */
+export interface CoverageScale {
+  status: VerificationStatus;
+  connected: boolean;
+}
+
+export type UncoveredReason = 'no_scale' | 'not_verified' | 'not_connected';
+
+/**
+ * Why a stall is not covered; empty when it is. Covered (放心秤): it trades on at least one trade
+ * scale, and every trade scale on it (retired ones left out by the caller) may lawfully be used for
+ * trade (verified and not yet expired) and is connected to the platform.
+ */
+export function uncoveredReasons(tradeScales: readonly CoverageScale[]): UncoveredReason[] {
+  if (tradeScales.length === 0) return ['no_scale'];
+  const reasons: UncoveredReason[] = [];
+  if (!tradeScales.every((scale) => isTradeLegal(scale.status))) reasons.push('not_verified');
+  if (!tradeScales.every((scale) => scale.connected)) reasons.push('not_connected');
+  return reasons;
+}
+
+export function isStallCovered(tradeScales: readonly CoverageScale[]): boolean {
+  return uncoveredReasons(tradeScales).length === 0;
 }
 
 export interface CoverageStall {
   /** a merchant rents the stall; vacant stalls do not count */
   occupied: boolean;
-  tradeScaleStatuses: readonly VerificationStatus[];
+  tradeScales: readonly CoverageScale[];
 }
 
 export interface Coverage {
@@ -41,14 +71,14 @@ export interface Coverage {
   ratio: number | null;
 }
 
-/** 放心秤覆盖率: occupied stalls covered by verified scales ÷ occupied stalls. */
+/** 放心秤覆盖率: occupied stalls trading on verified, connected scales ÷ occupied stalls. */
 export function coverage(stalls: Iterable<CoverageStall>): Coverage {
   let covered = 0;
   let occupied = 0;
   for (const stall of stalls) {
     if (!stall.occupied) continue;
     occupied += 1;
-    if (isStallCovered(stall.tradeScaleStatuses)) covered += 1;
+    if (isStallCovered(stall.tradeScales)) covered += 1;
   }
   return coverageOf(covered, occupied);
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addTallies, checkError, combineCoverage, coverage, isStallCovered, isVerificationStatus, STATUS_SEVERITY,
-  tallyStatuses, VERIFICATION_STATUSES, worstStatus,
+  addTallies, checkError, combineCoverage, CONNECTED_WITHIN_HOURS, coverage, isConnected, isStallCovered, isVerificationStatus,
+  STATUS_SEVERITY, tallyStatuses, uncoveredReasons, VERIFICATION_STATUSES, worstStatus,
 } from '../../lib/domain/supervision.ts';
+import type { VerificationStatus } from '../../lib/domain/verification-status.ts';
 
 describe('worst status of a stall', () => {
   it('is null without scales', () => {
@@ -23,29 +24,53 @@ describe('worst status of a stall', () => {
 });
 
 describe('coverage (放心秤覆盖率)', () => {
-  it('covers a stall only when every trade scale on it is lawfully verified', () => {
-    expect(isStallCovered(['valid'])).toBe(true);
-    expect(isStallCovered(['expiring', 'valid'])).toBe(true);
-    expect(isStallCovered(['valid', 'expired'])).toBe(false);
-    expect(isStallCovered(['suspended'])).toBe(false);
-    expect(isStallCovered(['unverified'])).toBe(false);
+  const on = (status: VerificationStatus) => ({ status, connected: true });
+  const off = (status: VerificationStatus) => ({ status, connected: false });
+
+  it('covers a stall only when every trade scale on it is lawfully verified and connected', () => {
+    expect(isStallCovered([on('valid')])).toBe(true);
+    expect(isStallCovered([on('expiring'), on('valid')])).toBe(true);
+    expect(isStallCovered([on('valid'), on('expired')])).toBe(false);
+    expect(isStallCovered([on('suspended')])).toBe(false);
+    expect(isStallCovered([on('unverified')])).toBe(false);
+    expect(isStallCovered([off('valid')])).toBe(false);
+    expect(isStallCovered([on('valid'), off('valid')])).toBe(false);
     expect(isStallCovered([])).toBe(false);
+  });
+
+  it('says why a stall is not covered', () => {
+    expect(uncoveredReasons([])).toEqual(['no_scale']);
+    expect(uncoveredReasons([on('valid')])).toEqual([]);
+    expect(uncoveredReasons([off('expired')])).toEqual(['not_verified', 'not_connected']);
+    expect(uncoveredReasons([on('failed'), on('valid')])).toEqual(['not_verified']);
+    expect(uncoveredReasons([off('valid')])).toEqual(['not_connected']);
+  });
+
+  it('counts a scale connected when online, or heard from within the setting', () => {
+    const now = new Date('2026-11-28T12:00:00Z');
+    const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+    expect(isConnected({ online: true, lastSeenAt: null }, now)).toBe(true);
+    expect(isConnected({ online: false, lastSeenAt: null }, now)).toBe(false);
+    expect(isConnected({ online: false, lastSeenAt: hoursAgo(CONNECTED_WITHIN_HOURS) }, now)).toBe(true);
+    expect(isConnected({ online: false, lastSeenAt: hoursAgo(CONNECTED_WITHIN_HOURS + 0.01) }, now)).toBe(false);
+    expect(isConnected({ online: false, lastSeenAt: hoursAgo(3) }, now, 2)).toBe(false);
   });
 
   it('counts occupied stalls only', () => {
     const result = coverage([
-      { occupied: true, tradeScaleStatuses: ['valid'] },
-      { occupied: true, tradeScaleStatuses: ['expiring'] },
-      { occupied: true, tradeScaleStatuses: ['failed'] },
-      { occupied: true, tradeScaleStatuses: [] },
-      { occupied: false, tradeScaleStatuses: [] },
-      { occupied: false, tradeScaleStatuses: ['valid'] },
+      { occupied: true, tradeScales: [on('valid')] },
+      { occupied: true, tradeScales: [on('expiring')] },
+      { occupied: true, tradeScales: [on('failed')] },
+      { occupied: true, tradeScales: [off('valid')] },
+      { occupied: true, tradeScales: [] },
+      { occupied: false, tradeScales: [] },
+      { occupied: false, tradeScales: [on('valid')] },
     ]);
-    expect(result).toEqual({ covered: 2, occupied: 4, ratio: 0.5 });
+    expect(result).toEqual({ covered: 2, occupied: 5, ratio: 0.4 });
   });
 
   it('has no ratio when no stall is occupied', () => {
-    expect(coverage([{ occupied: false, tradeScaleStatuses: ['valid'] }]).ratio).toBeNull();
+    expect(coverage([{ occupied: false, tradeScales: [on('valid')] }]).ratio).toBeNull();
     expect(coverage([]).ratio).toBeNull();
   });
 

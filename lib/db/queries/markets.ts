@@ -62,7 +62,7 @@ function stallCoverage(stalls: { id: number; merchantId: number | null }[], scal
   const tradeByStall = groupBy(scales.filter((scale) => scale.purpose === 'trade' && scale.stallId !== null), (scale) => scale.stallId);
   return coverage(stalls.map((stall) => ({
     occupied: stall.merchantId !== null,
-    tradeScaleStatuses: (tradeByStall.get(stall.id) ?? []).map((scale) => scale.status),
+    tradeScales: tradeByStall.get(stall.id) ?? [],
   })));
 }
 
@@ -195,7 +195,7 @@ export async function getMarketDetail(db: Db, scope: Scope, marketId: number, to
   ]);
   const stalls: StallDetail[] = market.stalls.map((stall) => {
     const scales = stall.scales.map((scale) => toScaleSummary(scale, today));
-    const tradeStatuses = scales.filter((scale) => scale.purpose === 'trade').map((scale) => scale.status);
+    const tradeScales = scales.filter((scale) => scale.purpose === 'trade');
     return {
       id: stall.id,
       code: stall.code,
@@ -204,7 +204,7 @@ export async function getMarketDetail(db: Db, scope: Scope, marketId: number, to
       merchant: stall.merchant,
       scales,
       worst: worstStatus(scales.map((scale) => scale.status)),
-      covered: stall.merchant !== null && isStallCovered(tradeStatuses),
+      covered: stall.merchant !== null && isStallCovered(tradeScales),
     };
   });
   const otherScales = market.scales.map((scale) => toScaleSummary(scale, today));

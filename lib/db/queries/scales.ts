@@ -8,7 +8,7 @@ import { scaleWhere, type Scope } from '../scope.ts';
 import { dateAsDay, dayAsDate } from '../../domain/business-day.ts';
 import { fillDays, lastDays, type DayWindow } from '../../domain/day-series.ts';
 import { pageWindow } from '../../domain/paging.ts';
-import { checkError, tallyStatuses, type StatusTally } from '../../domain/supervision.ts';
+import { checkError, isConnected, tallyStatuses, type StatusTally } from '../../domain/supervision.ts';
 import { verificationStatus, type VerificationStatus } from '../../domain/verification-status.ts';
 
 export const SCALE_PAGE_SIZE = 50;
@@ -42,15 +42,17 @@ export interface ScaleFact {
   stallId: number | null;
   purpose: 'trade' | 'fair';
   online: boolean;
+  /** online now or heard from lately (lib/domain/supervision.ts isConnected) */
+  connected: boolean;
   status: VerificationStatus;
 }
 
 /** The few facts dashboards count, for every scale in use in the scope (one row per scale). */
-export async function scaleFacts(db: Db, scope: Scope, today: string): Promise<ScaleFact[]> {
+export async function scaleFacts(db: Db, scope: Scope, today: string, now: Date = new Date()): Promise<ScaleFact[]> {
   const rows = await db.scale.findMany({
     where: { AND: [scaleWhere(scope), inUse] },
     orderBy: [{ marketId: 'asc' }, { id: 'asc' }],
-    select: { id: true, marketId: true, stallId: true, purpose: true, online: true, status: true, verifications: latestVerification },
+    select: { id: true, marketId: true, stallId: true, purpose: true, online: true, lastSeenAt: true, status: true, verifications: latestVerification },
   });
   return rows.map((row) => ({
     id: row.id,
@@ -58,6 +60,7 @@ export async function scaleFacts(db: Db, scope: Scope, today: string): Promise<S
     stallId: row.stallId,
     purpose: row.purpose,
     online: row.online,
+    connected: isConnected(row, now),
     status: statusOf(row, today),
   }));
 }
@@ -85,12 +88,14 @@ export interface ScaleSummary {
   purpose: 'trade' | 'fair';
   online: boolean;
   lastSeenAt: Date | null;
+  /** online now or heard from lately (lib/domain/supervision.ts isConnected) */
+  connected: boolean;
   status: VerificationStatus;
   /** the latest verification's expiry, "YYYY-MM-DD" */
   expiresOn: string | null;
 }
 
-export function toScaleSummary(row: ScaleSummaryRow, today: string): ScaleSummary {
+export function toScaleSummary(row: ScaleSummaryRow, today: string, now: Date = new Date()): ScaleSummary {
   const latest = row.verifications[0];
   return {
     id: row.id,
@@ -100,6 +105,7 @@ export function toScaleSummary(row: ScaleSummaryRow, today: string): ScaleSummar
     purpose: row.purpose,
     online: row.online,
     lastSeenAt: row.lastSeenAt,
+    connected: isConnected(row, now),
     status: statusOf(row, today),
     expiresOn: latest ? dateAsDay(latest.expiresOn) : null,
   };
