@@ -10,6 +10,6 @@ export const GET = apiRoute({
   params: scaleListQuery,
   run: async (user, query) => {
     const today = businessDay(new Date());
-    return { today, ...(await listScales(db(), user.scope, { today, page: query.page, status: query.status })) };
+    return { today, ...(await listScales(db(), user.scope, { today, page: query.page, status: query.status, online: query.online })) };
   },
 });

@@ -1,18 +1,43 @@
 // The regulator's overview of its scope: totals over the markets it may see, the daily trend from
-// the MarketDay rollup, and the markets themselves. Never scans raw weighings.
+// the MarketDay rollup, the inspection pass rate, the markets themselves and their districts.
+// Never scans raw weighings.
 import type { Db } from '../client.ts';
-import type { Scope } from '../scope.ts';
-import { lastDays } from '../../domain/day-series.ts';
+import { scaleWhere, type Scope } from '../scope.ts';
+import { SCORE_SETTINGS } from '../../domain/accuracy-score.ts';
+import { addDays, dayStart } from '../../domain/business-day.ts';
+import { lastDays, type DayWindow } from '../../domain/day-series.ts';
 import { addTallies, combineCoverage } from '../../domain/supervision.ts';
 import { listMarketSummaries, marketDailyTrade, type MarketFigures, type MarketSummary } from './markets.ts';
 import { CHART_DAYS, type DailyTrade } from './scales.ts';
+
+/** Inspections (抽检) over a window: the same window as the accuracy score's. */
+export const INSPECTION_WINDOW_DAYS = SCORE_SETTINGS.windowDays;
+
+export interface InspectionTally {
+  window: DayWindow;
+  inspections: number;
+  passed: number;
+  failed: number;
+  /** passed ÷ inspections, null without inspections */
+  ratio: number | null;
+}
+
+export interface DistrictSummary extends MarketFigures {
+  id: number;
+  name: string;
+  nameEn: string;
+  markets: number;
+}
 
 export interface Overview {
   /** the city, district or market the scope covers */
   scopeName: { name: string; nameEn: string } | null;
   totals: MarketFigures & { markets: number };
+  inspections: InspectionTally;
   daily: DailyTrade[];
   markets: MarketSummary[];
+  /** the markets' figures summed per district (the city's drill-down) */
+  districts: DistrictSummary[];
 }
 
 async function scopeName(db: Db, scope: Scope): Promise<{ name: string; nameEn: string } | null> {
@@ -48,8 +73,43 @@ export function sumFigures(markets: readonly MarketFigures[]): MarketFigures {
   };
 }
 
+/** The figures of each district, summed from its markets' (counts summed, never ratios averaged). */
+export function districtSummaries(markets: readonly MarketSummary[]): DistrictSummary[] {
+  const byDistrict = new Map<number, MarketSummary[]>();
+  for (const market of markets) {
+    const group = byDistrict.get(market.district.id);
+    if (group) group.push(market);
+    else byDistrict.set(market.district.id, [market]);
+  }
+  return [...byDistrict.values()].map((own) => ({ ...own[0]!.district, markets: own.length, ...sumFigures(own) }));
+}
+
+/** Inspections of the scope's scales over the window, by result. */
+export async function inspectionTally(db: Db, scope: Scope, window: DayWindow): Promise<InspectionTally> {
+  const rows = await db.inspection.groupBy({
+    by: ['result'],
+    where: { scale: scaleWhere(scope), at: { gte: dayStart(window.from), lt: dayStart(addDays(window.to, 1)) } },
+    _count: { _all: true },
+  });
+  const passed = rows.find((row) => row.result === 'passed')?._count._all ?? 0;
+  const failed = rows.find((row) => row.result === 'failed')?._count._all ?? 0;
+  const inspections = passed + failed;
+  return { window, inspections, passed, failed, ratio: inspections === 0 ? null : passed / inspections };
+}
+
 export async function getOverview(db: Db, scope: Scope, today: string): Promise<Overview> {
-  const [markets, name] = await Promise.all([listMarketSummaries(db, scope, today), scopeName(db, scope)]);
+  const [markets, name, inspections] = await Promise.all([
+    listMarketSummaries(db, scope, today),
+    scopeName(db, scope),
+    inspectionTally(db, scope, lastDays(today, INSPECTION_WINDOW_DAYS)),
+  ]);
   const daily = await marketDailyTrade(db, markets.map((market) => market.id), lastDays(today, CHART_DAYS));
-  return { scopeName: name, totals: { markets: markets.length, ...sumFigures(markets) }, daily, markets };
+  return {
+    scopeName: name,
+    totals: { markets: markets.length, ...sumFigures(markets) },
+    inspections,
+    daily,
+    markets,
+    districts: districtSummaries(markets),
+  };
 }

@@ -130,16 +130,17 @@ export interface ScaleList {
 
 /**
  * The scope's register of scales in use, by market then id, `SCALE_PAGE_SIZE` a page; `status`
- * keeps only scales in that legal state. The state depends on today, so it is worked out here for
+ * keeps only scales in that legal state, `online` only scales online (true) or offline (false) now. The state depends on today, so it is worked out here for
  * every scale (a few columns each), then only the page's rows are read in full.
  */
 export async function listScales(
   db: Db,
   scope: Scope,
-  options: { today: string; page: number; status?: VerificationStatus | undefined },
+  options: { today: string; page: number; status?: VerificationStatus | undefined; online?: boolean | undefined },
 ): Promise<ScaleList> {
   const facts = await scaleFacts(db, scope, options.today);
-  const matching = options.status ? facts.filter((fact) => fact.status === options.status) : facts;
+  const matching = facts.filter((fact) =>
+    (options.status === undefined || fact.status === options.status) && (options.online === undefined || fact.online === options.online));
   const window = pageWindow(matching.length, options.page, SCALE_PAGE_SIZE);
   const ids = matching.slice(window.skip, window.skip + window.take).map((fact) => fact.id);
   const rows = ids.length === 0 ? [] : await db.scale.findMany({
