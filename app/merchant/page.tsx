@@ -3,12 +3,15 @@ import { notFound } from 'next/navigation';
 import { Badge } from '@/components/badge.tsx';
 import { BarChart } from '@/components/bar-chart.tsx';
 import { DataTable } from '@/components/data-table.tsx';
+import { ScorePanel } from '@/components/score-panel.tsx';
 import { StatCard } from '@/components/stat-card.tsx';
 import { settlementTone } from '@/components/status-tones.ts';
 import { db } from '@/lib/db/client.ts';
+import { getMerchantScore } from '@/lib/db/queries/merchant-score.ts';
 import { merchantInScope, recentSettlements } from '@/lib/db/queries/settlements.ts';
 import { merchantDays } from '@/lib/db/queries/weighings.ts';
 import { addDays, businessDay } from '@/lib/domain/business-day.ts';
+import { DEFAULT_PERIOD } from '@/lib/domain/ranking-query.ts';
 import { count, date, money } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 import { requireMerchant } from './current-merchant.ts';
@@ -22,12 +25,13 @@ export default async function MerchantHomePage() {
   const { scope, merchantId } = await requireMerchant();
   const { locale, t } = await getTranslator();
   const today = businessDay(new Date());
-  const [merchant, days, settlements] = await Promise.all([
+  const [merchant, days, settlements, score] = await Promise.all([
     merchantInScope(db(), scope, merchantId),
     merchantDays(db(), scope, merchantId, addDays(today, -29), today),
     recentSettlements(db(), scope, merchantId, 10),
+    getMerchantScore(db(), scope, merchantId, today, DEFAULT_PERIOD, { items: false }),
   ]);
-  if (!merchant || !days || !settlements) notFound();
+  if (!merchant || !days || !settlements || !score) notFound();
 
   const zh = locale === 'zh-CN';
   const todayRow = days[days.length - 1];
@@ -80,6 +84,20 @@ export default async function MerchantHomePage() {
           title: t('merchant.chart.barTitle', { day: date(d.day, locale), amount: money(d.priceFenSum), count: count(d.weighingCount, locale) }),
         }))}
       />
+
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('scores.mine.title')}</h2>
+        <ScorePanel
+          assessment={score}
+          t={t}
+          locale={locale}
+          testId="my-score"
+          note={`${t('scores.window', {
+            from: date(score.windows.current.from, locale), to: date(score.windows.current.to, locale),
+            previousFrom: date(score.windows.previous.from, locale), previousTo: date(score.windows.previous.to, locale),
+          })} ${t('scores.mine.hint')}`}
+        />
+      </section>
 
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t('merchant.settlements.title')}</h2>

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
-import { getOverview } from '@/lib/db/queries/overview.ts';
+import { getOverview, INSPECTION_WINDOW_DAYS } from '@/lib/db/queries/overview.ts';
 import { date } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 import { DailyChart } from './_components/daily-chart.tsx';
+import { DistrictTable } from './_components/district-table.tsx';
 import { FigureCards } from './_components/figure-cards.tsx';
+import { InspectionCard } from './_components/inspection-card.tsx';
 import { MarketTable } from './_components/market-table.tsx';
 import { localName, today } from './_components/view.ts';
 
@@ -35,8 +37,11 @@ export default async function RegulatorOverviewPage() {
         locale={locale}
         t={t}
         scalesHref={(status) => (status ? `/regulator/scales?status=${status}` : '/regulator/scales')}
+        links={{ online: '/regulator/scales?online=1', coverage: '/regulator/coverage', openAlerts: '/regulator/alerts', openComplaints: '/regulator/complaints' }}
+        extra={<InspectionCard tally={overview.inspections} days={INSPECTION_WINDOW_DAYS} href="/regulator/rankings/scales" locale={locale} t={t} />}
       />
       <DailyChart daily={overview.daily} label={t('regulator.overview.trend')} locale={locale} t={t} />
+      {user.scope.kind === 'city' && <DistrictTable districts={overview.districts} locale={locale} t={t} caption={t('scores.overview.districts')} />}
       <MarketTable markets={overview.markets} locale={locale} t={t} caption={t('regulator.markets.caption')} />
     </div>
   );

@@ -52,6 +52,10 @@ export function errorInE(check: { referenceMg: number; indicationMg: number }, e
 export const COUNTER_EVENT_KINDS = ['calibration', 'configuration', 'seal_open', 'self_lock', 'unlock'] as const;
 export type CounterEventKind = (typeof COUNTER_EVENT_KINDS)[number];
 
+export function isCounterEventKind(kind: string): kind is CounterEventKind {
+  return (COUNTER_EVENT_KINDS as readonly string[]).includes(kind);
+}
+
 // ScaleEvent.detail as the ingest writes it; read leniently, since it is stored JSON.
 const eventDetail = z.object({
   counters: z.object({ calibration: z.number().int(), configuration: z.number().int() }).nullish(),

@@ -10,6 +10,8 @@ interface Ids {
   otherMerchant: number; // merchant2: another market, another district
   ownMarket: number; // 'district' user's district
   otherMarket: number; // a market in another district
+  ownDistrict: number;
+  otherDistrict: number;
   ownScale: number;
   otherScale: number;
   otherScaleSerial: string;
@@ -91,6 +93,73 @@ const CASES: Record<string, RouteCase> = {
     merchant: () => [{ path: '/regulator/scales/new', expect: [403] }],
     district: () => [{ path: '/regulator/scales/new', expect: OK, absent: (ids) => ids.otherMarketName }],
     anonymous: () => [{ path: '/regulator/scales/new', expect: [401] }],
+  },
+  '/regulator/districts/[id]': {
+    merchant: (ids) => [{ path: `/regulator/districts/${ids.ownDistrict}`, expect: [403] }],
+    district: (ids) => [
+      { path: `/regulator/districts/${ids.ownDistrict}`, expect: OK, absent: (i) => i.otherMarketName },
+      { path: `/regulator/districts/${ids.otherDistrict}`, expect: [404] },
+      { path: '/regulator/districts/abc', expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/regulator/districts/${ids.ownDistrict}`, expect: [401] }],
+  },
+  '/regulator/merchants/[id]': {
+    merchant: (ids) => [{ path: `/regulator/merchants/${ids.ownMerchant}`, expect: [403] }],
+    district: (ids) => [
+      { path: `/regulator/merchants/${ids.ownMerchant}`, expect: OK, absent: (i) => i.otherShopName },
+      { path: `/regulator/merchants/${ids.otherMerchant}`, expect: [404] },
+      { path: '/regulator/merchants/0', expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/regulator/merchants/${ids.ownMerchant}`, expect: [401] }],
+  },
+  '/regulator/rankings/merchants': {
+    merchant: () => [{ path: '/regulator/rankings/merchants', expect: [403] }],
+    district: (ids) => [
+      { path: '/regulator/rankings/merchants', expect: OK, absent: (i) => i.otherShopName },
+      { path: `/regulator/rankings/merchants?district=${ids.otherDistrict}`, expect: OK, absent: (i) => i.otherShopName },
+    ],
+    anonymous: () => [{ path: '/regulator/rankings/merchants', expect: [401] }],
+  },
+  // a CSV of another district's rows is the header alone: scoping is in the query, not a 404
+  '/regulator/rankings/merchants/csv': {
+    merchant: () => [{ path: '/regulator/rankings/merchants/csv', expect: [403] }],
+    district: (ids) => [
+      { path: '/regulator/rankings/merchants/csv', expect: OK, absent: (i) => i.otherShopName },
+      { path: `/regulator/rankings/merchants/csv?district=${ids.otherDistrict}&card=none`, expect: OK, absent: (i) => i.otherShopName },
+      { path: `/regulator/rankings/merchants/csv?market=${ids.otherMarket}`, expect: OK, absent: (i) => i.otherShopName },
+    ],
+    anonymous: () => [{ path: '/regulator/rankings/merchants/csv', expect: [401] }],
+  },
+  '/regulator/rankings/scales': {
+    merchant: () => [{ path: '/regulator/rankings/scales', expect: [403] }],
+    district: (ids) => [
+      { path: '/regulator/rankings/scales', expect: OK, absent: (i) => i.otherScaleSerial },
+      { path: `/regulator/rankings/scales?market=${ids.otherMarket}`, expect: OK, absent: (i) => i.otherScaleSerial },
+    ],
+    anonymous: () => [{ path: '/regulator/rankings/scales', expect: [401] }],
+  },
+  '/regulator/rankings/scales/csv': {
+    merchant: () => [{ path: '/regulator/rankings/scales/csv', expect: [403] }],
+    district: (ids) => [
+      { path: '/regulator/rankings/scales/csv', expect: OK, absent: (i) => i.otherScaleSerial },
+      { path: `/regulator/rankings/scales/csv?district=${ids.otherDistrict}`, expect: OK, absent: (i) => i.otherScaleSerial },
+    ],
+    anonymous: () => [{ path: '/regulator/rankings/scales/csv', expect: [401] }],
+  },
+  '/regulator/alerts': {
+    merchant: () => [{ path: '/regulator/alerts', expect: [403] }],
+    district: () => [{ path: '/regulator/alerts?status=all', expect: OK, absent: (i) => i.otherMarketName }],
+    anonymous: () => [{ path: '/regulator/alerts', expect: [401] }],
+  },
+  '/regulator/complaints': {
+    merchant: () => [{ path: '/regulator/complaints', expect: [403] }],
+    district: () => [{ path: '/regulator/complaints?status=all', expect: OK, absent: (i) => i.otherMarketName }],
+    anonymous: () => [{ path: '/regulator/complaints', expect: [401] }],
+  },
+  '/regulator/coverage': {
+    merchant: () => [{ path: '/regulator/coverage', expect: [403] }],
+    district: () => [{ path: '/regulator/coverage', expect: OK, absent: (i) => i.otherMarketName }],
+    anonymous: () => [{ path: '/regulator/coverage', expect: [401] }],
   },
   '/bank': {
     merchant: () => [{ path: '/bank', expect: [403] }],
@@ -199,14 +268,15 @@ async function loadIds(): Promise<Ids> {
   const [own] = await query<{ market: number; scale: number }>(
     `SELECT mk.id AS market, s.id AS scale FROM "Market" mk JOIN "Scale" s ON s."marketId" = mk.id
      JOIN "Stall" st ON st.id = s."stallId" WHERE st."merchantId" = $1 ORDER BY s.id LIMIT 1`, [row.ownMerchant]);
-  const [other] = await query<{ market: number; scale: number; name: string; serial: string }>(
-    `SELECT mk.id AS market, s.id AS scale, mk.name, s.serial FROM "Market" mk JOIN "Scale" s ON s."marketId" = mk.id
-     WHERE mk."districtId" <> $1 ORDER BY mk.id, s.id LIMIT 1`, [row.ownDistrict]);
+  const [other] = await query<{ market: number; district: number; scale: number; name: string; serial: string }>(
+    `SELECT mk.id AS market, mk."districtId" AS district, s.id AS scale, mk.name, s.serial FROM "Market" mk JOIN "Scale" s ON s."marketId" = mk.id
+     WHERE mk."districtId" <> $1 AND s.purpose = 'trade' ORDER BY mk.id, s.id LIMIT 1`, [row.ownDistrict]);
   const [receipt] = await query<{ token: string }>(
     `SELECT r.token FROM "Receipt" r JOIN "Weighing" w ON w.id = r."weighingId" WHERE w."merchantId" = $1 LIMIT 1`, [row.otherMerchant]);
   if (!own || !other || !receipt) throw new Error('seed lacks the rows this test needs');
   return {
     ownMerchant: row.ownMerchant, otherMerchant: row.otherMerchant, ownMarket: own.market, otherMarket: other.market,
+    ownDistrict: row.ownDistrict, otherDistrict: other.district,
     ownScale: own.scale, otherScale: other.scale, otherScaleSerial: other.serial, otherShopName: row.otherShopName, otherMarketName: other.name, token: receipt.token,
   };
 }

@@ -19,9 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('regulator.scales.title') };
 }
 
-function href(status: VerificationStatus | undefined, page = 1): string {
+function href(status: VerificationStatus | undefined, page = 1, online?: boolean): string {
   const query = new URLSearchParams();
   if (status) query.set('status', status);
+  if (online !== undefined) query.set('online', online ? '1' : '0');
   if (page > 1) query.set('page', String(page));
   const text = query.toString();
   return text ? `/regulator/scales?${text}` : '/regulator/scales';
@@ -31,7 +32,7 @@ export default async function RegulatorScalesPage({ searchParams }: { searchPara
   const user = await requirePersona('regulator');
   const { locale, t } = await getTranslator();
   const query = scaleListQuery.parse(await searchParams);
-  const list = await listScales(db(), user.scope, { today: today(), page: query.page, status: query.status });
+  const list = await listScales(db(), user.scope, { today: today(), page: query.page, status: query.status, online: query.online });
   const all = VERIFICATION_STATUSES.reduce((sum, status) => sum + list.tally[status], 0);
   const chip = (active: boolean) =>
     `rounded-full border px-3 py-1 text-sm ${active ? 'border-sun-600 bg-sun-600 text-white' : 'border-stone-300 bg-white hover:border-sun-400'}`;
@@ -47,18 +48,31 @@ export default async function RegulatorScalesPage({ searchParams }: { searchPara
         )}
       </header>
       <nav aria-label={t('regulator.scales.filter')} className="flex flex-wrap gap-2" data-testid="status-filter">
-        <Link href={href(undefined)} className={chip(!query.status)} aria-current={!query.status ? 'page' : undefined} data-testid="status-filter-all">
+        <Link href={href(undefined, 1, query.online)} className={chip(!query.status)} aria-current={!query.status ? 'page' : undefined} data-testid="status-filter-all">
           {t('regulator.scales.filter.all')} {count(all, locale)}
         </Link>
         {VERIFICATION_STATUSES.map((status) => (
           <Link
             key={status}
-            href={href(status)}
+            href={href(status, 1, query.online)}
             className={chip(query.status === status)}
             aria-current={query.status === status ? 'page' : undefined}
             data-testid={`status-filter-${status}`}
           >
             {t(`regulator.status.${status}`)} {count(list.tally[status], locale)}
+          </Link>
+        ))}
+      </nav>
+      <nav aria-label={t('regulator.col.online')} className="flex flex-wrap gap-2" data-testid="online-filter">
+        {([undefined, true, false] as const).map((online) => (
+          <Link
+            key={String(online)}
+            href={href(query.status, 1, online)}
+            className={chip(query.online === online)}
+            aria-current={query.online === online ? 'page' : undefined}
+            data-testid={`online-filter-${online === undefined ? 'all' : online ? 'online' : 'offline'}`}
+          >
+            {online === undefined ? t('scores.filter.all') : online ? t('regulator.online') : t('regulator.offline')}
           </Link>
         ))}
       </nav>
@@ -101,8 +115,8 @@ export default async function RegulatorScalesPage({ searchParams }: { searchPara
         testId="pager"
         summary={t('regulator.pager.page', { page: list.page, pages: list.pages })}
         links={[
-          { label: t('regulator.pager.prev'), href: list.page > 1 ? href(query.status, list.page - 1) : null, testId: 'pager-prev' },
-          { label: t('regulator.pager.next'), href: list.page < list.pages ? href(query.status, list.page + 1) : null, testId: 'pager-next' },
+          { label: t('regulator.pager.prev'), href: list.page > 1 ? href(query.status, list.page - 1, query.online) : null, testId: 'pager-prev' },
+          { label: t('regulator.pager.next'), href: list.page < list.pages ? href(query.status, list.page + 1, query.online) : null, testId: 'pager-next' },
         ]}
       />
     </div>

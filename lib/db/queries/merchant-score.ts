@@ -26,8 +26,14 @@ export interface ScorePoint {
 export type EvidenceItem =
   | { kind: 'inspection'; id: number; at: Date; passed: boolean; suspended: boolean; notes: string | null; scale: { id: number; serial: string } }
   | { kind: 'reweigh'; id: number; at: Date; passed: boolean; referenceMg: number; indicationMg: number; mpeMg: number; scale: { id: number; serial: string } }
-  | { kind: 'complaint'; id: number; at: Date; reference: string; complaintKind: string; refundFen: number | null; compensationFen: number | null }
-  | { kind: 'alert'; id: number; at: Date; rule: string; severity: string; status: string; scale: { id: number; serial: string } | null }
+  | {
+    kind: 'complaint'; id: number; at: Date; reference: string; complaintKind: 'short_weight' | 'overcharge' | 'quality' | 'other';
+    refundFen: number | null; compensationFen: number | null;
+  }
+  | {
+    kind: 'alert'; id: number; at: Date; rule: string; severity: 'info' | 'warning' | 'critical'; status: 'open' | 'acknowledged' | 'closed';
+    scale: { id: number; serial: string } | null;
+  }
   | { kind: 'price_findings'; day: string; at: Date; count: number; weighings: number };
 
 export interface MerchantScore extends AssessmentWithTrend {
@@ -83,7 +89,15 @@ async function evidenceList(db: Db, merchantId: number, window: DayWindow, dated
   return items.sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
-export async function getMerchantScore(db: Db, scope: Scope, merchantId: number, today: string, period: RankingPeriod): Promise<MerchantScore | null> {
+/** `items: false` leaves the evidence list out (the merchant's home page shows the panel only). */
+export async function getMerchantScore(
+  db: Db,
+  scope: Scope,
+  merchantId: number,
+  today: string,
+  period: RankingPeriod,
+  options: { items?: boolean } = {},
+): Promise<MerchantScore | null> {
   if (!Number.isSafeInteger(merchantId) || merchantId < 1) return null;
   const found = await db.merchant.findFirst({
     where: { AND: [{ id: merchantId }, merchantWhere(scope)] },
@@ -121,6 +135,6 @@ export async function getMerchantScore(db: Db, scope: Scope, merchantId: number,
     period,
     windows,
     series,
-    items: await evidenceList(db, found.id, windows.current, trade),
+    items: options.items === false ? [] : await evidenceList(db, found.id, windows.current, trade),
   };
 }

@@ -17,6 +17,7 @@ import { DailyChart } from '../../_components/daily-chart.tsx';
 import { OnlineDot, StatusBadge } from '../../_components/status-badge.tsx';
 import { localName, today } from '../../_components/view.ts';
 import { revokeScaleAction, rotateSecretAction } from './actions.ts';
+import { AccuracySection } from './accuracy-section.tsx';
 import { IdentityPanel } from './identity-panel.tsx';
 
 type Props = { params: Promise<{ id: string }> };
@@ -102,6 +103,7 @@ export default async function RegulatorScalePage({ params }: Props) {
         revokeAction={revokeScaleAction.bind(null, scale.id)}
       />
       <DailyChart daily={scale.daily} label={t('regulator.scale.trend')} locale={locale} t={t} />
+      <AccuracySection scaleId={scale.id} scope={user.scope} today={today()} />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('regulator.scale.verifications')}</h2>
         <DataTable
