@@ -1,7 +1,12 @@
 // The ranked tables as a city regulator uses them: filter, page, open a merchant, download the CSV
-// and find in it exactly the rows the table shows; and the overview's figures lead to their lists.
+// and find in it exactly the rows the table shows; the overview's figures lead to their lists; and
+// a scale's accuracy section shows what the ingest recorded.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
+import mqtt from 'mqtt';
+import { loadPlatformKey, open } from '../../lib/crypto/secret-box.ts';
+import { withSignature } from '../../lib/domain/protocol/signature.ts';
+import { checkTopic, eventTopic } from '../../lib/domain/protocol/topics.ts';
 import { query, signIn } from './support.ts';
 
 /** parses the app's CSV (RFC 4180 quoting, CRLF), after checking the BOM */
@@ -71,6 +76,7 @@ test.describe('ranked tables', () => {
 
     await page.getByTestId('pager-next').click();
     await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByTestId('rank').first()).toHaveText('51');
     const second = await tableRows(page, 'merchant-ranking-table', 'data-merchant-id');
     expect(second[0]![0]).toBe(51);
     expect(second.some(([, id]) => first.some(([, seen]) => seen === id))).toBe(false);
@@ -79,6 +85,7 @@ test.describe('ranked tables', () => {
     await page.getByTestId('filter-apply').click();
     await expect(page).toHaveURL(/card=carded/);
     await expect(page).not.toHaveURL(/page=2/);
+    await expect(page.getByTestId('rank').first()).toHaveText('1');
     const carded = await tableRows(page, 'merchant-ranking-table', 'data-merchant-id');
     expect(carded.length).toBeGreaterThan(0);
     const cards = await page.getByTestId('merchant-ranking-table').getByTestId('row-card').evaluateAll((badges) => badges.map((b) => b.getAttribute('data-card')));
@@ -113,6 +120,7 @@ test.describe('ranked tables', () => {
     await page.getByTestId('filter-sort').selectOption('alerts');
     await page.getByTestId('filter-apply').click();
     await expect(page).toHaveURL(new RegExp(`district=${district!.id}`));
+    await expect(page.getByTestId('filter-sort')).toHaveValue('alerts');
     await expectNumber(page, 'ranking-count', district!.scales);
     const shown = await tableRows(page, 'scale-ranking-table', 'data-scale-id');
     expect(shown.length).toBe(Math.min(50, district!.scales));
@@ -129,6 +137,7 @@ test.describe('ranked tables', () => {
 
     if (district!.scales > 50) {
       await page.getByTestId('pager-next').click();
+      await expect(page.getByTestId('rank').first()).toHaveText('51');
       const next = await tableRows(page, 'scale-ranking-table', 'data-scale-id');
       expect(lines.slice(50, 50 + next.length).map((line) => [Number(line[0]), Number(line[1])])).toEqual(next);
     }
@@ -175,4 +184,44 @@ test('a merchant sees its own score and card with the reasons', async ({ page })
   await signIn(page, 'merchant');
   await expect(page.getByTestId('my-score')).toBeVisible();
   await expect(page.getByTestId('my-score').getByTestId('score-value')).toHaveText(/^\d{1,3}$|^无数据$/);
+});
+
+test('a scale’s page shows a counter moved without verification and a failed self-check, from the ingest', async ({ page }) => {
+  // a trade scale of another merchant than the demo one (the hand-made weighing uses that one)
+  const [scale] = await query<{ id: number; serial: string; lastSeq: string | null; sealed: Buffer; cal: number; conf: number; eMg: number }>(
+    `SELECT s.id, s.serial, s."lastSeq"::text AS "lastSeq", s."secretSealed" AS sealed, s."calibrationCounter" AS cal,
+            s."configurationCounter" AS conf, s."eMg"
+       FROM "Scale" s JOIN "Stall" st ON st.id = s."stallId" JOIN "Market" m ON m.id = s."marketId"
+      WHERE s.status = 'in_service' AND s."revokedAt" IS NULL AND s."secretSealed" IS NOT NULL
+        AND st."merchantId" NOT IN (SELECT "merchantId" FROM "User" WHERE "merchantId" IS NOT NULL)
+      ORDER BY s.id DESC LIMIT 1`);
+  expect(scale).toBeTruthy();
+  const secret = open(loadPlatformKey(), scale!.sealed);
+  let seq = Number(scale!.lastSeq ?? 0);
+  const at = () => new Date().toISOString();
+  const event = withSignature(secret, {
+    v: 1, serial: scale!.serial, seq: ++seq, at: at(), kind: 'configuration',
+    counters: { calibration: scale!.cal, configuration: scale!.conf + 1 }, change: { param: 'unit_factor', old: '1', new: '1.1' },
+  });
+  // 3 e over on a 1 kg reference: beyond the in-service MPE (±1 e up to 500 e for class III)
+  const check = withSignature(secret, { v: 1, serial: scale!.serial, seq: ++seq, at: at(), referenceMg: 1_000_000, indicationMg: 1_000_000 + 3 * scale!.eMg });
+  const client = await mqtt.connectAsync(process.env.E2E_MQTT_URL!, { protocolVersion: 4 });
+  try {
+    await client.publishAsync(eventTopic(scale!.serial), JSON.stringify(event), { qos: 1 });
+    await client.publishAsync(checkTopic(scale!.serial), JSON.stringify(check), { qos: 1 });
+  } finally {
+    await client.endAsync();
+  }
+  await expect.poll(async () => (await query(`SELECT 1 FROM "CheckWeighing" WHERE "scaleId" = $1 AND source = 'self_check'`, [scale!.id])).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await query(`SELECT 1 FROM "ScaleEvent" WHERE "scaleId" = $1 AND seq = $2`, [scale!.id, event.seq])).length, { timeout: 15_000 }).toBe(1);
+
+  await signIn(page, 'city');
+  await page.goto(`/regulator/scales/${scale!.id}`);
+  const history = page.getByTestId('counter-history').locator('tbody tr').first();
+  await expect(history).toContainText('unit_factor: 1 → 1.1');
+  await expect(history).toContainText(String(scale!.conf + 1));
+  await expect(history).toContainText('与登记不符');
+  await expect(page.getByTestId('error-chart').locator('circle[data-passed="false"]')).toHaveCount(1);
+  await expect(page.getByTestId('scale-pass-rate')).toHaveText(/%$/);
+  await page.screenshot({ path: 'test-results/e2e/scale-counters.png', fullPage: true });
 });
