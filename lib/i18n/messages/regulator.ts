@@ -71,11 +71,8 @@ export const zhCN = {
   'regulator.market.stalls': '摊位与计价秤',
   'regulator.market.otherScales': '公平秤及未上摊的计价秤',
   'regulator.market.trend': '本市场近30天每日称重笔数',
-  'regulator.market.floor': '市场平面图',
-  'regulator.market.floorHint': '每格为一个摊位，颜色为该摊位计价秤中最差的检定状态',
   'regulator.stall.vacant': '空置',
   'regulator.stall.noScale': '未配备计价秤',
-  'regulator.stall.tile': '{code} {merchant}：{status}',
 
   'regulator.scales.title': '计价秤台账',
   'regulator.scales.filter': '按检定状态筛选',
@@ -287,11 +284,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'regulator.market.stalls': 'Stalls and scales',
   'regulator.market.otherScales': 'Fair scale and scales not on a stall',
   'regulator.market.trend': 'Weighings per day in this market, last 30 days',
-  'regulator.market.floor': 'Floor plan',
-  'regulator.market.floorHint': 'One tile per stall, coloured by the worst verification status of its scales',
   'regulator.stall.vacant': 'Vacant',
   'regulator.stall.noScale': 'No scale',
-  'regulator.stall.tile': '{code} {merchant}: {status}',
 
   'regulator.scales.title': 'Scale register',
   'regulator.scales.filter': 'Filter by verification status',
