@@ -1,8 +1,7 @@
 // The live floor map of a market and the stall page it opens.
 export const zhCN = {
   'floor.title': '市场平面图',
-  'floor.hint': '每格为一个摊位，按“预警 > 停用 > 检定不合格 > 检定过期 > 未检定 > 离线 > 即将到期 > 检定有效”显示最严重的状态；点击摊位查看详情。',
-  'floor.legend': '图例',
+  'floor.hint': '每格为一个摊位，显示其最严重的状态（{order}）；点击摊位查看详情。',
   'floor.state.alert': '有预警',
   'floor.tile': '摊位 {code}{merchant}：{state}',
   'floor.tile.merchant': '（{merchant}）',
@@ -84,8 +83,7 @@ export const zhCN = {
 
 export const en: Record<keyof typeof zhCN, string> = {
   'floor.title': 'Floor map',
-  'floor.hint': 'One tile per stall, showing its worst state in the order alert > suspended > failed verification > expired > unverified > offline > expiring > valid. Select a stall for details.',
-  'floor.legend': 'Legend',
+  'floor.hint': 'One tile per stall, showing its worst state ({order}). Select a stall for details.',
   'floor.state.alert': 'Alert',
   'floor.tile': 'Stall {code}{merchant}: {state}',
   'floor.tile.merchant': ' ({merchant})',

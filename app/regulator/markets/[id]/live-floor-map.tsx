@@ -151,7 +151,7 @@ export function LiveFloorMap({ initial, etag, refreshedAt }: { initial: MarketFl
       cols={floor.floorCols}
       tiles={tiles}
       label={t('floor.title')}
-      hint={t('floor.hint')}
+      hint={t('floor.hint', { order: FLOOR_STATES.filter((state) => state !== 'no_scale' && state !== 'vacant').map((state) => t(FLOOR_STATE_LABEL[state])).join(' > ') })}
       status={statusLine}
       testId="floor-map"
       legend={FLOOR_STATES.map((state) => ({ state, label: t(FLOOR_STATE_LABEL[state]), count: floor.tally[state] }))}
