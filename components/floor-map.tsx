@@ -1,8 +1,7 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { BadgeTone } from './badge.tsx';
-
-/** A stall's colour: the badge tones, plus a vacant stall. */
-export type FloorTone = BadgeTone | 'vacant';
+import type { FloorState } from '@/lib/domain/floor-state.ts';
+import { FLOOR_STATE_STYLE, FloorStateIcon } from './floor-state-style.tsx';
 
 export interface FloorTile {
   key: string | number;
@@ -10,29 +9,35 @@ export interface FloorTile {
   row: number;
   col: number;
   label: string;
-  /** the tile's tooltip and accessible name */
+  /** the tile's tooltip and accessible name: say the state in words */
   title: string;
-  tone: FloorTone;
+  state: FloorState;
   href?: string;
+  /** drawn with a ring: it changed at the last refresh */
+  changed?: boolean;
 }
 
-const TONES: Record<FloorTone, string> = {
-  green: 'bg-emerald-100 border-emerald-300 text-emerald-900',
-  amber: 'bg-amber-100 border-amber-400 text-amber-900',
-  red: 'bg-red-100 border-red-400 text-red-900',
-  stone: 'bg-stone-200 border-stone-300 text-stone-700',
-  blue: 'bg-sky-100 border-sky-300 text-sky-900',
-  vacant: 'bg-white border-dashed border-stone-300 text-stone-400',
-};
+export interface FloorLegendItem {
+  state: FloorState;
+  label: string;
+  /** stalls in this state */
+  count?: number;
+}
 
-/** A market hall as a grid of stall tiles; cells without a stall are aisles. */
-export function FloorMap({ rows, cols, tiles, label, hint, legend, testId }: {
+/**
+ * A market hall as a grid of stall tiles; cells without a stall are aisles. Each tile shows its
+ * state by colour, icon and (for suspended and offline) hatching, and is a link in reading order.
+ * On a narrow screen the grid scrolls sideways and can be pinch-zoomed like any page.
+ */
+export function FloorMap({ rows, cols, tiles, label, hint, legend, status, testId }: {
   rows: number;
   cols: number;
   tiles: FloorTile[];
   label: string;
   hint?: string;
-  legend: { tone: FloorTone; label: string }[];
+  legend: FloorLegendItem[];
+  /** a line under the caption, e.g. when the map was last refreshed */
+  status?: ReactNode;
   testId?: string;
 }) {
   return (
@@ -40,38 +45,62 @@ export function FloorMap({ rows, cols, tiles, label, hint, legend, testId }: {
       <figcaption className="mb-2 text-sm font-medium text-stone-700">
         {label}
         {hint && <span className="ml-2 text-xs font-normal text-stone-500">{hint}</span>}
+        {status && <div className="mt-1 text-xs font-normal text-stone-500">{status}</div>}
       </figcaption>
-      <div className="overflow-x-auto">
-        <div
-          className="grid gap-1"
-          style={{ gridTemplateColumns: `repeat(${Math.max(1, cols)}, minmax(2.75rem, 1fr))`, gridTemplateRows: `repeat(${Math.max(1, rows)}, 2rem)` }}
+      <div className="overflow-x-auto overscroll-x-contain pb-1">
+        <ul
+          className="grid gap-1 p-0.5"
+          style={{ gridTemplateColumns: `repeat(${Math.max(1, cols)}, minmax(3.25rem, 1fr))`, gridTemplateRows: `repeat(${Math.max(1, rows)}, 2.75rem)` }}
           data-testid={testId}
           role="list"
           aria-label={label}
         >
           {tiles.map((tile) => {
-            const body: ReactNode = <span className="truncate">{tile.label}</span>;
-            const className = `flex items-center justify-center rounded border px-1 text-[11px] font-medium tabular-nums ${TONES[tile.tone]}`;
-            const style = { gridRow: tile.row + 1, gridColumn: tile.col + 1 };
-            return tile.href ? (
-              <a key={tile.key} href={tile.href} title={tile.title} aria-label={tile.title} className={`${className} hover:ring-2 hover:ring-sun-400`} style={style} role="listitem" data-tone={tile.tone}>
-                {body}
-              </a>
-            ) : (
-              <span key={tile.key} title={tile.title} aria-label={tile.title} className={className} style={style} role="listitem" data-tone={tile.tone}>
-                {body}
-              </span>
+            const look = FLOOR_STATE_STYLE[tile.state];
+            const className = [
+              'flex h-full w-full items-center justify-center gap-1 rounded border px-1 text-xs font-medium tabular-nums',
+              look.className,
+              tile.changed ? 'ring-2 ring-sky-500 ring-offset-1' : '',
+            ].join(' ');
+            const body = (
+              <>
+                <FloorStateIcon state={tile.state} />
+                <span className="truncate">{tile.label}</span>
+              </>
+            );
+            const common = { title: tile.title, 'aria-label': tile.title, style: look.style, 'data-state': tile.state, 'data-stall': tile.label, 'data-testid': 'floor-tile' };
+            return (
+              <li key={tile.key} className="min-w-0" style={{ gridRow: tile.row + 1, gridColumn: tile.col + 1 }}>
+                {tile.href ? (
+                  <Link
+                    href={tile.href}
+                    prefetch={false}
+                    className={`${className} hover:brightness-95 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-sky-600`}
+                    {...common}
+                  >
+                    {body}
+                  </Link>
+                ) : (
+                  <span className={className} {...common}>{body}</span>
+                )}
+              </li>
             );
           })}
-        </div>
+        </ul>
       </div>
-      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-600">
-        {legend.map((item) => (
-          <li key={item.tone} className="flex items-center gap-1">
-            <span className={`inline-block h-3 w-3 rounded-sm border ${TONES[item.tone]}`} aria-hidden />
-            {item.label}
-          </li>
-        ))}
+      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-stone-700" data-testid={testId ? `${testId}-legend` : undefined}>
+        {legend.map((item) => {
+          const look = FLOOR_STATE_STYLE[item.state];
+          return (
+            <li key={item.state} className="flex items-center gap-1.5" data-state={item.state}>
+              <span className={`inline-flex h-5 w-6 items-center justify-center rounded-sm border ${look.className}`} style={look.style} aria-hidden>
+                <FloorStateIcon state={item.state} className="h-3 w-3" />
+              </span>
+              <span>{item.label}</span>
+              {item.count !== undefined && <span className="tabular-nums text-stone-500">({item.count})</span>}
+            </li>
+          );
+        })}
       </ul>
     </figure>
   );

@@ -73,3 +73,13 @@ export function scaleWhere(scope: Scope) {
       return { market: marketWhere(scope) };
   }
 }
+
+/** Prisma `where` on Stall for a scope: a merchant sees its own stalls only. */
+export function stallWhere(scope: Scope) {
+  switch (scope.kind) {
+    case 'merchant':
+      return { merchantId: scope.merchantId, market: marketWhere(scope) };
+    default:
+      return { market: marketWhere(scope) };
+  }
+}

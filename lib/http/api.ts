@@ -1,4 +1,5 @@
 // The one edge helper for JSON route handlers: parse → authorize → call lib → respond.
+import { createHash } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { currentSession } from '../auth/current.ts';
@@ -8,12 +9,44 @@ import { NotFoundError } from './errors.ts';
 
 type Json = Record<string, unknown> | unknown[];
 
-export function json(body: Json, status = 200): NextResponse {
+function serialize(body: Json): string {
   // bigint (row ids, sums) is sent as a decimal string: JSON has no 64-bit integers.
-  return new NextResponse(JSON.stringify(body, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)), {
+  return JSON.stringify(body, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+export function json(body: Json, status = 200): NextResponse {
+  return new NextResponse(serialize(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
+}
+
+/** A strong validator of a body: the same bytes, the same tag. */
+function etagOf(text: string): string {
+  return `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+}
+
+/** The ETag `jsonWithEtag` gives this body: a page that renders the data can hand it to its poller. */
+export function etagOfJson(body: Json): string {
+  return etagOf(serialize(body));
+}
+
+function ifNoneMatch(request: Request, tag: string): boolean {
+  const header = request.headers.get('if-none-match');
+  if (!header) return false;
+  return header.trim() === '*' || header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag);
+}
+
+/**
+ * For a resource that is polled: the body with its ETag, or 304 with no body when the caller
+ * already holds it. `no-cache` (not `no-store`): the answer may be kept, but must be revalidated.
+ */
+export function jsonWithEtag(request: Request, body: Json): NextResponse {
+  const text = serialize(body);
+  const tag = etagOf(text);
+  const headers = { etag: tag, 'cache-control': 'private, no-cache' };
+  if (ifNoneMatch(request, tag)) return new NextResponse(null, { status: 304, headers });
+  return new NextResponse(text, { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
 }
 
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -29,6 +62,8 @@ interface Handler<P> {
   personas: Persona[];
   params?: z.ZodType<P>;
   run: (user: SessionUser, params: P, request: Request) => Promise<Json>;
+  /** answer with an ETag, and 304 to a caller that sends it back (for polled resources) */
+  etag?: boolean;
 }
 
 /** Wraps a handler for a route with dynamic segments (`ctx.params`) and/or search params. */
@@ -45,7 +80,8 @@ export function apiRoute<P>(handler: Handler<P>) {
       params = parsed.data;
     }
     try {
-      return json(await handler.run(session.user, params, request));
+      const body = await handler.run(session.user, params, request);
+      return handler.etag ? jsonWithEtag(request, body) : json(body);
     } catch (error) {
       if (error instanceof NotFoundError) return json({ error: 'not_found' }, 404);
       throw error;

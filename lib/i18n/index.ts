@@ -16,6 +16,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** Whether a key built at run time (e.g. from a stored code) names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zhCN, key);
+}
+
 export function messagesFor(locale: Locale): Record<MessageKey, string> {
   return catalogues[locale];
 }

@@ -1,5 +1,6 @@
 // Child processes of `npm start`: started with their output prefixed, stopped together.
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 
 export interface Child {
   name: string;
@@ -45,4 +46,16 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }

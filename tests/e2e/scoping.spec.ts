@@ -18,6 +18,8 @@ interface Ids {
   otherShopName: string;
   otherMarketName: string;
   token: string;
+  ownStall: number; // a stall of ownMarket
+  otherStall: number; // a stall of otherMarket
 }
 
 type Probe = (ids: Ids) => { path: string; expect: number[]; absent?: (ids: Ids) => string }[];
@@ -75,6 +77,18 @@ const CASES: Record<string, RouteCase> = {
       { path: '/regulator/markets/abc', expect: [404] },
     ],
     anonymous: (ids) => [{ path: `/regulator/markets/${ids.ownMarket}`, expect: [401] }],
+  },
+  '/regulator/markets/[id]/stalls/[stallId]': {
+    merchant: (ids) => [{ path: `/regulator/markets/${ids.ownMarket}/stalls/${ids.ownStall}`, expect: [403] }],
+    district: (ids) => [
+      { path: `/regulator/markets/${ids.ownMarket}/stalls/${ids.ownStall}`, expect: OK, absent: (i) => i.otherShopName },
+      { path: `/regulator/markets/${ids.otherMarket}/stalls/${ids.otherStall}`, expect: [404] },
+      // a stall reached through a market it is not in
+      { path: `/regulator/markets/${ids.ownMarket}/stalls/${ids.otherStall}`, expect: [404] },
+      { path: `/regulator/markets/${ids.otherMarket}/stalls/${ids.ownStall}`, expect: [404] },
+      { path: `/regulator/markets/${ids.ownMarket}/stalls/abc`, expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/regulator/markets/${ids.ownMarket}/stalls/${ids.ownStall}`, expect: [401] }],
   },
   '/regulator/scales': {
     merchant: () => [{ path: '/regulator/scales', expect: [403] }],
@@ -200,6 +214,15 @@ const CASES: Record<string, RouteCase> = {
     ],
     anonymous: (ids) => [{ path: `/api/markets/${ids.ownMarket}`, expect: [401] }],
   },
+  '/api/markets/[id]/floor': {
+    merchant: (ids) => [{ path: `/api/markets/${ids.ownMarket}/floor`, expect: [403] }],
+    district: (ids) => [
+      { path: `/api/markets/${ids.ownMarket}/floor`, expect: OK, absent: (i) => i.otherShopName },
+      { path: `/api/markets/${ids.otherMarket}/floor`, expect: [404] },
+      { path: '/api/markets/abc/floor', expect: [400, 404] },
+    ],
+    anonymous: (ids) => [{ path: `/api/markets/${ids.ownMarket}/floor`, expect: [401] }],
+  },
   '/api/scales': {
     merchant: () => [{ path: '/api/scales', expect: [403] }],
     district: () => [{ path: '/api/scales', expect: OK, absent: (ids) => ids.otherScaleSerial }],
@@ -273,11 +296,14 @@ async function loadIds(): Promise<Ids> {
      WHERE mk."districtId" <> $1 AND s.purpose = 'trade' ORDER BY mk.id, s.id LIMIT 1`, [row.ownDistrict]);
   const [receipt] = await query<{ token: string }>(
     `SELECT r.token FROM "Receipt" r JOIN "Weighing" w ON w.id = r."weighingId" WHERE w."merchantId" = $1 LIMIT 1`, [row.otherMerchant]);
-  if (!own || !other || !receipt) throw new Error('seed lacks the rows this test needs');
+  const [ownStall] = await query<{ id: number }>(`SELECT id FROM "Stall" WHERE "marketId" = $1 ORDER BY id LIMIT 1`, [own?.market]);
+  const [otherStall] = await query<{ id: number }>(`SELECT id FROM "Stall" WHERE "marketId" = $1 ORDER BY id LIMIT 1`, [other?.market]);
+  if (!own || !other || !receipt || !ownStall || !otherStall) throw new Error('seed lacks the rows this test needs');
   return {
     ownMerchant: row.ownMerchant, otherMerchant: row.otherMerchant, ownMarket: own.market, otherMarket: other.market,
     ownDistrict: row.ownDistrict, otherDistrict: other.district,
     ownScale: own.scale, otherScale: other.scale, otherScaleSerial: other.serial, otherShopName: row.otherShopName, otherMarketName: other.name, token: receipt.token,
+    ownStall: ownStall.id, otherStall: otherStall.id,
   };
 }
 

@@ -4,23 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { createDatabaseIfMissing, databaseUrlFor, dropDatabase, startEmbeddedPostgres } from '../../lib/platform/embedded-postgres.ts';
 import { startEmbeddedBroker } from '../../lib/platform/embedded-broker.ts';
+import { freePort } from '../../lib/platform/processes.ts';
 import { migrate } from '../../lib/db/migrate.ts';
 import { seedDemoCity } from '../../lib/db/seed/index.ts';
 import { loadPlatformKey } from '../../lib/crypto/secret-box.ts';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort };
 
 export interface TestServices {
   databaseUrl: string;

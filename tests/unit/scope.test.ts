@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { marketWhere, merchantWhere, scaleWhere, scopeOf, ScopeError } from '../../lib/db/scope.ts';
+import { marketWhere, merchantWhere, scaleWhere, scopeOf, ScopeError, stallWhere } from '../../lib/db/scope.ts';
 
 const base = { cityId: 1, districtId: null, marketId: null, merchantId: null };
 
@@ -26,6 +26,7 @@ describe('scope of a user', () => {
     const scope = { kind: 'merchant', cityId: 1, merchantId: 9 } as const;
     expect(merchantWhere(scope)).toMatchObject({ id: 9 });
     expect(scaleWhere(scope)).toMatchObject({ stall: { merchantId: 9 } });
+    expect(stallWhere(scope)).toMatchObject({ merchantId: 9 });
     expect(marketWhere(scope)).toMatchObject({ merchants: { some: { id: 9 } } });
   });
 

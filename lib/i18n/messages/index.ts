@@ -3,13 +3,14 @@
 import * as auth from './auth.ts';
 import * as bank from './bank.ts';
 import * as common from './common.ts';
+import * as floor from './floor.ts';
 import * as merchant from './merchant.ts';
 import * as protocol from './protocol.ts';
 import * as regulator from './regulator.ts';
 import * as scores from './scores.ts';
 import * as shopper from './shopper.ts';
 
-export const zhCN = { ...common.zhCN, ...auth.zhCN, ...regulator.zhCN, ...bank.zhCN, ...merchant.zhCN, ...shopper.zhCN, ...protocol.zhCN, ...scores.zhCN };
-export const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...regulator.en, ...bank.en, ...merchant.en, ...shopper.en, ...protocol.en, ...scores.en };
+export const zhCN = { ...common.zhCN, ...auth.zhCN, ...regulator.zhCN, ...bank.zhCN, ...merchant.zhCN, ...shopper.zhCN, ...protocol.zhCN, ...floor.zhCN, ...scores.zhCN };
+export const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...regulator.en, ...bank.en, ...merchant.en, ...shopper.en, ...protocol.en, ...floor.en, ...scores.en };
 
 export type MessageKey = keyof typeof zhCN;

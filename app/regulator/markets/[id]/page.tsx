@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache, type ReactNode } from 'react';
 import { DataTable } from '@/components/data-table.tsx';
-import { FloorMap, type FloorTile } from '@/components/floor-map.tsx';
-import { verificationTone } from '@/components/status-tones.ts';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
+import { getMarketFloor } from '@/lib/db/queries/floor.ts';
 import { getMarketDetail, type StallDetail } from '@/lib/db/queries/markets.ts';
 import type { ScaleSummary } from '@/lib/db/queries/scales.ts';
 import { parseRecordId } from '@/lib/domain/record-id.ts';
+import { etagOfJson } from '@/lib/http/api.ts';
 import { dateTime } from '@/lib/i18n/format.ts';
 import type { Locale, Translate } from '@/lib/i18n/index.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
@@ -17,6 +17,7 @@ import { DailyChart } from '../../_components/daily-chart.tsx';
 import { FigureCards } from '../../_components/figure-cards.tsx';
 import { OnlineDot, StatusBadge } from '../../_components/status-badge.tsx';
 import { localName, today } from '../../_components/view.ts';
+import { LiveFloorMap } from './live-floor-map.tsx';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,13 +26,14 @@ const loadMarket = cache(async (rawId: string) => {
   const user = await requirePersona('regulator');
   const id = parseRecordId(rawId);
   if (id === null) notFound();
-  const market = await getMarketDetail(db(), user.scope, id, today());
-  if (!market) notFound();
-  return market;
+  const day = today();
+  const [market, floor] = await Promise.all([getMarketDetail(db(), user.scope, id, day), getMarketFloor(db(), user.scope, id, day)]);
+  if (!market || !floor) notFound();
+  return { market, floor, loadedAt: Date.now() };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ locale }, market] = await Promise.all([getTranslator(), params.then(({ id }) => loadMarket(id))]);
+  const [{ locale }, { market }] = await Promise.all([getTranslator(), params.then(({ id }) => loadMarket(id))]);
   return { title: localName(locale, market) };
 }
 
@@ -69,19 +71,8 @@ function scaleColumns(locale: Locale, t: Translate) {
 }
 
 export default async function RegulatorMarketPage({ params }: Props) {
-  const market = await loadMarket((await params).id);
+  const { market, floor, loadedAt } = await loadMarket((await params).id);
   const { locale, t } = await getTranslator();
-  const statusLabel = (stall: StallDetail) =>
-    !stall.merchant ? t('regulator.stall.vacant') : stall.worst ? t(`regulator.status.${stall.worst}`) : t('regulator.stall.noScale');
-  const tiles: FloorTile[] = market.stalls.map((stall) => ({
-    key: stall.id,
-    row: stall.row,
-    col: stall.col,
-    label: stall.code,
-    title: t('regulator.stall.tile', { code: stall.code, merchant: stall.merchant?.shopName ?? '', status: statusLabel(stall) }),
-    tone: !stall.merchant ? 'vacant' : stall.worst ? verificationTone(stall.worst) : 'stone',
-    href: `#stall-${stall.code}`,
-  }));
   const columns = scaleColumns(locale, t);
   const noScale = <span className="text-stone-500">{t('regulator.stall.noScale')}</span>;
   return (
@@ -97,24 +88,7 @@ export default async function RegulatorMarketPage({ params }: Props) {
       </header>
       <FigureCards figures={market.figures} locale={locale} t={t} />
       <div className="space-y-4">
-        <FloorMap
-          rows={market.floorRows}
-          cols={market.floorCols}
-          tiles={tiles}
-          label={t('regulator.market.floor')}
-          hint={t('regulator.market.floorHint')}
-          testId="floor-map"
-          legend={[
-            { tone: 'green', label: t('regulator.status.valid') },
-            { tone: 'amber', label: t('regulator.status.expiring') },
-            {
-              tone: 'red',
-              label: (['expired', 'failed', 'suspended', 'unverified'] as const).map((status) => t(`regulator.status.${status}`)).join(' / '),
-            },
-            { tone: 'stone', label: t('regulator.stall.noScale') },
-            { tone: 'vacant', label: t('regulator.stall.vacant') },
-          ]}
-        />
+        <LiveFloorMap initial={floor} etag={etagOfJson({ floor })} refreshedAt={loadedAt} />
         <DailyChart daily={market.daily} label={t('regulator.market.trend')} locale={locale} t={t} />
       </div>
       <section className="space-y-2">
@@ -128,7 +102,11 @@ export default async function RegulatorMarketPage({ params }: Props) {
             {
               key: 'stall',
               header: t('regulator.col.stall'),
-              cell: (stall) => <span id={`stall-${stall.code}`} className="font-medium tabular-nums scroll-mt-20">{stall.code}</span>,
+              cell: (stall) => (
+                <Link href={`/regulator/markets/${market.id}/stalls/${stall.id}`} id={`stall-${stall.code}`} className="font-medium tabular-nums text-sun-700 hover:underline" data-testid="stall-link">
+                  {stall.code}
+                </Link>
+              ),
             },
             {
               key: 'merchant',
