@@ -60,8 +60,10 @@ let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  log.info('ingest.stopping', { signal });
-  await ingest.stop();
+  // SIGTERM/SIGINT: a restart; the worker id's sessions wait for it. SIGUSR2: leaving for good.
+  const leave = signal === 'SIGUSR2';
+  log.info(leave ? 'ingest.leaving' : 'ingest.stopping', { signal });
+  await ingest.stop({ leave });
   const { metrics } = ingest;
   log.info('ingest.stopped', {
     received: metrics.received,
@@ -77,3 +79,4 @@ async function stop(signal: string) {
 }
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGUSR2', () => void stop('SIGUSR2'));

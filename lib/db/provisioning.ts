@@ -10,13 +10,13 @@
 import { z } from 'zod';
 import type { Db } from './client.ts';
 import { Prisma } from './generated/client.ts';
-import type { AccuracyClass, Role } from './generated/enums.ts';
+import type { Role } from './generated/enums.ts';
 import { marketWhere, scaleWhere, type Scope } from './scope.ts';
 import { open, seal } from '../crypto/secret-box.ts';
 import { generateSecret } from '../domain/protocol/signature.ts';
 import { businessDay, dayAsDate } from '../domain/business-day.ts';
 import { SERIAL_PATTERN } from '../domain/protocol/topics.ts';
-import { isOneTwoFiveSeries, isPowerOfTen } from '../domain/metrology/index.ts';
+import { checkScaleConfiguration, classRow, minimumCapacityMg, type ConfigurationProblemCode } from '../domain/metrology/index.ts';
 import { MAX_INT_ID } from '../domain/record-id.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
@@ -98,22 +98,6 @@ export function gramsToMg(text: string): number | null {
   return Number(whole) * 1_000 + Number(fraction);
 }
 
-// ───────────────────────── metrology: the few rules a registration checks ─────────────────────────
-
-/** The smallest Min an accuracy class allows, in mg (OIML R76-1 Table 3): it is also the default Min. */
-export function classMinimumMg(accuracyClass: AccuracyClass, eMg: number): number {
-  switch (accuracyClass) {
-    case 'I':
-      return 100 * eMg;
-    case 'II':
-      return (eMg >= 100 ? 50 : 20) * eMg;
-    case 'III':
-      return 20 * eMg;
-    case 'IIII':
-      return 10 * eMg;
-  }
-}
-
 // ───────────────────────── the registration form ─────────────────────────
 
 const message = (key: MessageKey) => ({ message: key });
@@ -188,27 +172,46 @@ export const registerScaleSchema = z.object({
 /** A registration with every field valid, masses in mg (typed in g as maxG, minG, eG, dG). */
 export type RegistrationForm = z.output<typeof registerScaleSchema>;
 
-/** The rules between fields, on a form whose fields are each valid (masses in mg, all > 0). */
+const FORM_FIELD = { maxMg: 'maxG', minMg: 'minG', eMg: 'eG', dMg: 'dG' } as const;
+
+// Which field a configuration problem is shown at, and with which message.
+const PROBLEM_MESSAGES: Record<ConfigurationProblemCode, [RegisterField, MessageKey]> = {
+  unknown_accuracy_class: ['accuracyClass', 'regulator.provision.error.accuracyClass'],
+  not_positive_integer: ['maxG', 'regulator.provision.error.positive'],
+  e_not_in_1_2_5_series: ['eG', 'regulator.provision.error.eSteps'],
+  d_not_in_1_2_5_series: ['dG', 'regulator.provision.error.dSteps'],
+  d_greater_than_e: ['dG', 'regulator.provision.error.dOfE'],
+  e_not_power_of_ten_times_d: ['dG', 'regulator.provision.error.dOfE'],
+  e_out_of_class_range: ['eG', 'regulator.provision.error.eOfClass'],
+  max_not_multiple_of_e: ['maxG', 'regulator.provision.error.maxOfE'],
+  n_too_small: ['maxG', 'regulator.provision.error.nOfClass'],
+  n_too_large: ['maxG', 'regulator.provision.error.nOfClass'],
+  min_below_class_minimum: ['minG', 'regulator.provision.error.minOfClass'],
+  min_not_below_max: ['maxG', 'regulator.provision.error.maxAboveMin'],
+};
+
+/**
+ * The rules between fields, on a form whose fields are each valid (masses in mg, all > 0): the
+ * metrology core's configuration check for the class, one message per field (the first problem).
+ * A blank Min is the class minimum, which cannot be below itself.
+ */
 export function metrologyErrors(form: RegistrationForm): RegisterFieldErrors {
   const errors: RegisterFieldErrors = {};
   const issue = (field: RegisterField, key: MessageKey) => {
     errors[field] ??= key;
   };
   if (form.purpose === 'fair' && form.stallId !== null) issue('stallId', 'regulator.provision.error.fairAtStall');
-  // e must be 1, 2 or 5 × 10^k (OIML R76-1 §3.1.2; JJG 539)
-  if (!isOneTwoFiveSeries(form.eMg)) issue('eG', 'regulator.provision.error.eSteps');
-  if (form.dMg > form.eMg || form.eMg % form.dMg !== 0 || !isPowerOfTen(form.eMg / form.dMg)) issue('dG', 'regulator.provision.error.dOfE');
-  if (form.maxMg % form.eMg !== 0) issue('maxG', 'regulator.provision.error.maxOfE');
-  else if (form.accuracyClass === 'III') {
-    // class III: e ≥ 0.1 g; n = Max/e from 100 (500 when e ≥ 5 g) to 10 000
-    const n = form.maxMg / form.eMg;
-    if (form.eMg < 100) issue('eG', 'regulator.provision.error.eClassIII');
-    else if (n < (form.eMg >= 5_000 ? 500 : 100) || n > 10_000) issue('maxG', 'regulator.provision.error.nClassIII');
+  const minMg = form.minMg ?? defaultMinMg(form);
+  for (const problem of checkScaleConfiguration({ accuracyClass: form.accuracyClass, maxMg: form.maxMg, minMg, eMg: form.eMg, dMg: form.dMg })) {
+    const [field, key] = PROBLEM_MESSAGES[problem.code];
+    issue(problem.code === 'not_positive_integer' ? FORM_FIELD[problem.field] : field, key);
   }
-  const classMin = classMinimumMg(form.accuracyClass, form.eMg);
-  if (form.minMg !== undefined && form.minMg < classMin) issue('minG', 'regulator.provision.error.minOfClass');
-  if ((form.minMg ?? classMin) >= form.maxMg) issue('maxG', 'regulator.provision.error.maxAboveMin');
   return errors;
+}
+
+/** Min when the form leaves it blank: the class minimum, or e when e fits no row of the class (then reported). */
+function defaultMinMg(form: RegistrationForm): number {
+  return classRow(form.accuracyClass, form.eMg) ? minimumCapacityMg(form.accuracyClass, form.eMg) : form.eMg;
 }
 
 export type RegistrationParse = { ok: true; form: RegistrationForm } | { ok: false; fieldErrors: RegisterFieldErrors };
@@ -261,7 +264,7 @@ export async function registerScale(
           maker: form.maker,
           accuracyClass: form.accuracyClass,
           maxMg: form.maxMg,
-          minMg: form.minMg ?? classMinimumMg(form.accuracyClass, form.eMg),
+          minMg: form.minMg ?? defaultMinMg(form),
           eMg: form.eMg,
           dMg: form.dMg,
           softwareId: form.softwareId,

@@ -43,8 +43,21 @@ export interface Ingest {
   metrics: IngestMetrics;
   protocol: 'mqtt5-shared' | 'mqtt311';
   connections: number;
-  stop(): Promise<void>;
+  /**
+   * Writes and acknowledges what it holds, then disconnects. By default its persistent sessions
+   * stay, so the same worker id resumes them (a restart). With `leave` it first leaves the shared
+   * subscription and empties its sessions, then ends them: for taking a worker away for good
+   * while others go on (see LEAVE_QUIET_MS).
+   */
+  stop(options?: { leave?: boolean }): Promise<void>;
 }
+
+// Mosquitto hands a shared subscription's messages round robin to its members' sessions, connected
+// or not, and discards a session's queue when the session ends. A worker leaving for good must
+// therefore unsubscribe first (no new share), take in what is already queued for it, and only then
+// end its sessions. The broker sends queued messages as fast as they are acknowledged: a second
+// without any is an empty queue.
+export const LEAVE_QUIET_MS = 1_000;
 
 /**
  * Subscribes, and again after a reconnect if the first attempt was cut off: a resumed session may
@@ -135,8 +148,10 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
   );
   const laneOf = (topic: string) => lanes[laneIndex(topic, lanes.length)]!;
 
+  let lastReceivedAt = 0;
   const onMessage = (client: MqttClient, packet: { topic: string; payload: Buffer | string }, done: (error?: Error) => void) => {
     metrics.received++;
+    lastReceivedAt = Date.now();
     const inbound: Inbound = { topic: packet.topic, payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload), receivedAt: new Date() };
     laneOf(inbound.topic).add(inbound).then(
       (outcome) => {
@@ -187,12 +202,18 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
     metrics,
     protocol,
     connections: clients.length,
-    stop: async () => {
-      // stop taking new messages, write what is held, acknowledge it, then disconnect
+    stop: async ({ leave = false } = {}) => {
       clearInterval(gapSweep);
       clearInterval(partitionUpkeep);
+      if (leave && protocol === 'mqtt5-shared') {
+        await Promise.all(clients.map((client) => client.unsubscribeAsync(sharedSubscription(options.group))));
+        lastReceivedAt = Date.now();
+        while (Date.now() - lastReceivedAt < LEAVE_QUIET_MS) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      // write what is held, acknowledge it, then disconnect (ending the sessions when leaving)
       await Promise.all(lanes.map((lane) => lane.drain()));
-      await Promise.all(clients.map((client) => client.endAsync()));
+      const disconnect = leave ? { reasonCode: 0, properties: { sessionExpiryInterval: 0 } } : undefined;
+      await Promise.all(clients.map((client) => client.endAsync(false, disconnect)));
     },
   };
 }

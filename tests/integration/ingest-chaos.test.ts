@@ -232,6 +232,76 @@ describe('ingest chaos: two workers on one shared subscription, one SIGKILLed', 
   });
 });
 
+describe('ingest chaos: one of two workers leaves the group for good', { timeout: 60_000 }, () => {
+  const MESSAGES = 12_000;
+  const CONNECTIONS = 32;
+  const key = randomBytes(32);
+  const group = `chaosd${process.pid}${randomBytes(2).toString('hex')}`;
+  let broker: OwnBroker | undefined;
+  let pool: pg.Pool;
+  const supervisors: Supervisor[] = [];
+  let publishers: mqtt.MqttClient[] = [];
+
+  beforeAll(async () => {
+    pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 4 });
+    broker = await startOwnMosquitto();
+  });
+
+  afterAll(async () => {
+    for (const supervisor of supervisors) await supervisor.stop().catch(() => {});
+    await endAll(publishers);
+    await broker?.stop();
+    await pool?.end();
+  });
+
+  // Scaling down: a worker told to leave (SIGUSR2) must not strand its round-robin share in
+  // sessions nobody will resume (a plain stop would: see the test above).
+  it(`stores all ${MESSAGES} with the remaining worker and leaves no session behind`, async () => {
+    const t0 = performance.now();
+    const scales = await provisionFleet(pool, key, { count: 40, skip: 100 });
+    const plu = await registeredPlu(pool);
+    const rejectedBefore = await maxRejectedId(pool);
+    const rollupBefore = await rollupCount(pool, scales.map((s) => s.id));
+    const env = (workerId: string): WorkerEnv => ({
+      DATABASE_URL: inject('databaseUrl'), MQTT_URL: broker!.url, SCALE_SECRET_KEY: key.toString('base64'), INGEST_GROUP: group,
+      INGEST_WORKER_ID: workerId, INGEST_CONNECTIONS: String(CONNECTIONS), INGEST_MAX_BATCH: '32', INGEST_SESSION_EXPIRY_S: SESSION_EXPIRY_S,
+    });
+    const [a, b] = [new Supervisor(env('a'), 'chaos-d/a'), new Supervisor(env('b'), 'chaos-d/b')];
+    supervisors.push(a, b);
+    a.start();
+    await a.ready();
+    b.start();
+    await b.ready();
+
+    const messages = fleetWeighings(scales, MESSAGES, plu);
+    publishers = await connectPublishers(broker!.url, 4, group);
+    const publishing = publishAll(publishers, messages, { window: 200, perSecond: 3000 });
+    const ranges = publishedRanges(scales);
+
+    await sleep(between(1000, 2000));
+    const storedAtLeave = await storedInRanges(pool, ranges);
+    const leaving = b.leave();
+    await publishing;
+    const exit = await leaving;
+    const published = messages.length;
+    const result = await settle(() => storedInRanges(pool, ranges), { target: published, quietMs: 2000, stallMs: 15_000, timeoutMs: 30_000 });
+    const facts = await exactlyOnce(pool, scales, published, rollupBefore, rejectedBefore);
+    await a.stop();
+    let leftSessions = 0;
+    for (let i = 0; i < CONNECTIONS; i++) if (await sessionExists(broker!.url, `${group}-b-${i}`)) leftSessions++;
+    const summary = `stored at leave ${storedAtLeave}; settled ${JSON.stringify(result)} after ${elapsed(t0)}; ` +
+      `a: ${JSON.stringify(a.lastSummary)}, b (left): ${JSON.stringify(b.lastSummary)}, exit ${JSON.stringify(exit)}`;
+    console.info(`[chaos d] ${elapsed(t0)}; ${summary}`);
+
+    expect(facts, summary).toEqual(perfect(published));
+    expect(storedAtLeave, 'the worker left mid-stream').toBeLessThan(published);
+    expect(exit, 'it left on its own, not killed after the grace period').toEqual({ code: 0, signal: null });
+    expect(leftSessions, 'the leaver ended its sessions').toBe(0);
+    expect(Number(b.lastSummary?.received ?? 0), summary).toBeGreaterThan(0);
+    expect([...a.crashes, ...b.crashes], 'a worker exited on its own').toEqual([]);
+  });
+});
+
 describe('ingest chaos: PostgreSQL stopped for 10 s mid-stream', { timeout: 90_000 }, () => {
   const MESSAGES = 10_000;
   const RATE = 500; // per second: publishing goes on for 20 s, before, during and after the outage

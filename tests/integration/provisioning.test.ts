@@ -103,7 +103,7 @@ describe('registering a scale', () => {
       serial: 'regulator.provision.error.serial', maxG: 'regulator.provision.error.grams', model: 'regulator.provision.error.required',
     });
     const rules = await caught(registerScale(db, district, key, form({ eG: '3', dG: '3' })), ProvisioningValidationError);
-    expect(rules.fieldErrors).toEqual({ eG: 'regulator.provision.error.eSteps' });
+    expect(rules.fieldErrors).toEqual({ eG: 'regulator.provision.error.eSteps', dG: 'regulator.provision.error.dSteps' });
 
     const { scale } = await registerScale(db, district, key, form());
     const duplicate = await caught(registerScale(db, district, key, form({ serial: scale.serial })), ProvisioningValidationError);

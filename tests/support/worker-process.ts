@@ -40,6 +40,8 @@ export interface WorkerProcess {
   kill(): Promise<Exit>;
   /** SIGTERM (drains and acknowledges what it holds), SIGKILL after `graceMs` */
   stop(graceMs?: number): Promise<Exit>;
+  /** SIGUSR2: leaves the shared subscription for good (empties and ends its sessions), SIGKILL after `graceMs` */
+  leave(graceMs?: number): Promise<Exit>;
 }
 
 const alive = new Set<ChildProcess>();
@@ -131,16 +133,18 @@ export function spawnWorker(env: WorkerEnv, label = 'worker'): WorkerProcess {
       killGroup(child, 'SIGKILL');
       return exited;
     },
-    stop: async (graceMs = 10_000) => {
-      killGroup(child, 'SIGTERM');
-      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
-      const exit = await exited;
-      clearTimeout(timer);
-      // the worker's group may hold nothing else, but make sure
-      killGroup(child, 'SIGKILL');
-      return exit;
-    },
+    stop: (graceMs = 10_000) => signalAndWait('SIGTERM', graceMs),
+    leave: (graceMs = 20_000) => signalAndWait('SIGUSR2', graceMs),
   };
+  async function signalAndWait(signal: NodeJS.Signals, graceMs: number): Promise<Exit> {
+    killGroup(child, signal);
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+    const exit = await exited;
+    clearTimeout(timer);
+    // the worker's group may hold nothing else, but make sure
+    killGroup(child, 'SIGKILL');
+    return exit;
+  }
   return worker;
 }
 
@@ -223,6 +227,15 @@ export class Supervisor {
     this.current = null;
     await worker?.kill();
     return restart ? this.start() : null;
+  }
+
+  /** Stops supervising; the worker leaves its group for good (SIGUSR2). */
+  async leave(): Promise<Exit | null> {
+    this.supervising = false;
+    await this.restarting;
+    const worker = this.current;
+    this.current = null;
+    return worker ? worker.leave() : null;
   }
 
   /** Stops supervising and stops the worker gracefully (SIGTERM). */

@@ -209,9 +209,10 @@ export const zhCN = {
   'regulator.provision.error.eSteps': 'e 须为 1、2 或 5 乘以 10 的整数次幂（如 1 g、2 g、5 g、10 g）',
   'regulator.provision.error.dOfE': 'd 不得大于 e，且 e 须为 d 的 1、10、100… 倍',
   'regulator.provision.error.maxOfE': 'Max 须为 e 的整数倍',
-  'regulator.provision.error.eClassIII': 'III 级秤的检定分度值 e 不得小于 0.1 g',
-  'regulator.provision.error.nClassIII': 'III 级秤的检定分度数 n = Max/e 须在 100～10000 之间（e ≥ 5 g 时不少于 500）',
-  'regulator.provision.error.minOfClass': 'Min 不得小于该准确度等级的下限（III 级为 20e）',
+  'regulator.provision.error.dSteps': 'd 须为 1、2 或 5 乘以 10 的整数次幂（如 1 g、2 g、5 g）',
+  'regulator.provision.error.eOfClass': '该准确度等级不允许此 e：I 级 e ≥ 1 mg；II 级 1–50 mg 或 ≥ 0.1 g；III 级 0.1–2 g 或 ≥ 5 g；IIII 级 ≥ 5 g',
+  'regulator.provision.error.nOfClass': '检定分度数 n = Max/e 超出该等级范围：I 级 ≥ 50000；II 级 100–100000（e ≥ 0.1 g 时 ≥ 5000）；III 级 100–10000（e ≥ 5 g 时 ≥ 500）；IIII 级 100–1000',
+  'regulator.provision.error.minOfClass': 'Min 不得小于该准确度等级的下限：I 级 100e；II 级 20e（e ≥ 0.1 g 时 50e）；III 级 20e；IIII 级 10e',
   'regulator.provision.error.maxAboveMin': 'Max 须大于 Min',
 } as const;
 
@@ -425,8 +426,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'regulator.provision.error.eSteps': 'e must be 1, 2 or 5 × 10ᵏ (e.g. 1 g, 2 g, 5 g, 10 g)',
   'regulator.provision.error.dOfE': 'd must not exceed e, and e must be d × 1, 10, 100…',
   'regulator.provision.error.maxOfE': 'Max must be a whole multiple of e',
-  'regulator.provision.error.eClassIII': 'A class III scale needs e of at least 0.1 g',
-  'regulator.provision.error.nClassIII': 'Class III: n = Max/e must be from 100 to 10 000 (at least 500 when e ≥ 5 g)',
-  'regulator.provision.error.minOfClass': 'Min must not be below the class minimum (20 e for class III)',
+  'regulator.provision.error.dSteps': 'd must be 1, 2 or 5 times a power of ten (e.g. 1 g, 2 g, 5 g)',
+  'regulator.provision.error.eOfClass': 'This class does not allow this e: class I e ≥ 1 mg; II 1–50 mg or ≥ 0.1 g; III 0.1–2 g or ≥ 5 g; IIII ≥ 5 g',
+  'regulator.provision.error.nOfClass': 'n = Max/e is outside the class’s range: I ≥ 50 000; II 100–100 000 (≥ 5 000 when e ≥ 0.1 g); III 100–10 000 (≥ 500 when e ≥ 5 g); IIII 100–1 000',
+  'regulator.provision.error.minOfClass': 'Min must not be below the class minimum: I 100 e; II 20 e (50 e when e ≥ 0.1 g); III 20 e; IIII 10 e',
   'regulator.provision.error.maxAboveMin': 'Max must be more than Min',
 };
