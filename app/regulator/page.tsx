@@ -5,6 +5,7 @@ import { getOverview } from '@/lib/db/queries/overview.ts';
 import { date } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 import { DailyChart } from './_components/daily-chart.tsx';
+import { ExpiryReminder } from './_components/expiry-reminder.tsx';
 import { FigureCards } from './_components/figure-cards.tsx';
 import { MarketTable } from './_components/market-table.tsx';
 import { localName, today } from './_components/view.ts';
@@ -29,6 +30,7 @@ export default async function RegulatorOverviewPage() {
         </div>
         <p className="text-sm text-stone-500">{t('regulator.today', { day: date(day, locale) })}</p>
       </header>
+      <ExpiryReminder tally={overview.totals.tally} locale={locale} t={t} />
       <FigureCards
         figures={overview.totals}
         markets={overview.totals.markets}
