@@ -20,7 +20,7 @@ export function AppShell(props: {
 }) {
   return (
     <div className="min-h-screen">
-      <header className="bg-sun-600 text-white shadow">
+      <header className="bg-sun-600 text-white shadow print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-lg font-bold">
             ☀ {props.appName} <span className="ml-1 text-sm font-normal opacity-90">{props.persona}</span>

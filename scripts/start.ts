@@ -16,7 +16,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../lib/db/seed/demo-users.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
-const fleetSize = process.env.SIMULATED_SCALES ?? '40';
+// the whole demo fleet trades, so that the floor maps and coverage show a live city
+const fleetSize = process.env.SIMULATED_SCALES ?? '1000';
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 const say = (message: string) => console.log(`[start] ${message}`);
 

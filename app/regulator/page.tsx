@@ -6,6 +6,7 @@ import { date } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 import { DailyChart } from './_components/daily-chart.tsx';
 import { DistrictTable } from './_components/district-table.tsx';
+import { ExpiryReminder } from './_components/expiry-reminder.tsx';
 import { FigureCards } from './_components/figure-cards.tsx';
 import { InspectionCard } from './_components/inspection-card.tsx';
 import { MarketTable } from './_components/market-table.tsx';
@@ -31,6 +32,7 @@ export default async function RegulatorOverviewPage() {
         </div>
         <p className="text-sm text-stone-500">{t('regulator.today', { day: date(day, locale) })}</p>
       </header>
+      <ExpiryReminder tally={overview.totals.tally} locale={locale} t={t} />
       <FigureCards
         figures={overview.totals}
         markets={overview.totals.markets}

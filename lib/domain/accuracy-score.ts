@@ -6,22 +6,24 @@
 // rounded to a whole number:
 //
 //   score = round(max(0, 100 − P_inspection − P_reweigh − P_complaint − P_price − P_alert))
-//   P_inspection = min(50, 25 × failed inspections of the merchant's scales)
+//   P_inspection = min(50, 25 × failed spot checks (抽检, in-service inspections) of its scales)
 //   P_reweigh    = min(30, 10 × failed fair-scale re-weighs of weighings on its scales)
 //   P_complaint  = min(40, 20 × complaints decided upheld)
 //   P_price      = min(25, 2.5 × weighings with a price finding per 1 000 weighings)
 //   P_alert      = min(15, 6 × critical + 2 × warning alerts raised on it, not closed)
 //
-// Why these inputs and weights: an inspection is a regulator's own measurement, the strongest
-// evidence, so one failure costs a quarter of the score; a re-weigh on the market's fair scale is a
-// shopper's measurement of a single purchase (one failure can be a misread), so it costs less; an
-// upheld complaint has been investigated and decided, so it costs nearly as much as an inspection;
-// price findings are the scale's own arithmetic against the law and are counted as a rate, so a busy
-// stall is not punished for being busy (2.5 points per ‰: one wrong price in 100 weighings costs the
-// whole 25); open alerts are signals still being looked at, so they weigh least. Passed inspections
-// and re-weighs do not add points: the score measures what went wrong, and a merchant nobody checked
-// is not better than one who was checked and passed. Self-checks of a scale are its own diagnostics
-// and count in the scale's pass rate, not in its merchant's score.
+// Why these inputs and weights: a spot check is a regulator's own measurement, the strongest
+// evidence, so one failure costs a quarter of the score (a verification's verdict is not counted: it
+// decides the scale's legal state, and bringing a scale for periodic verification is no misconduct);
+// a re-weigh on the market's fair scale is a shopper's measurement of a single purchase (one failure
+// can be a misread), so it costs less; an upheld complaint has been investigated and decided, so it
+// costs nearly as much as a spot check; price findings are the scale's own arithmetic against the
+// law and are counted as a rate, so a busy stall is not punished for being busy (2.5 points per ‰:
+// one wrong price in 100 weighings costs the whole 25); open alerts are signals still being looked
+// at, so they weigh least. Passed checks and re-weighs do not add points: the score measures what
+// went wrong, and a merchant nobody checked is not better than one who was checked and passed.
+// Self-checks of a scale are its own diagnostics and count in the scale's pass rate, not in its
+// merchant's score.
 //
 // A merchant with no evidence at all in the window (no weighing, no check, no decided complaint, no
 // alert) has no score (null) rather than a perfect one.
@@ -31,7 +33,7 @@
 
 /** Evidence about one merchant over one window. */
 export interface ScoreEvidence {
-  /** inspections (抽检) of the merchant's scales, by result */
+  /** spot checks (抽检: inspections at the in-service stage) of the merchant's scales, by result */
   inspectionsPassed: number;
   inspectionsFailed: number;
   /** failed inspections that suspended the scale */

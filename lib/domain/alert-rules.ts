@@ -18,6 +18,8 @@ const SEVERITY: Record<string, AlertSeverity> = {
   verification_invalid: 'warning',
   zero_while_negative: 'warning',
   check_failed: 'warning',
+  // a shopper's re-weigh on the fair scale found the trade scale out of tolerance
+  reweigh_failed: 'warning',
   // worth a look, common in honest trade
   below_min: 'info',
   negative_net: 'info',

@@ -19,6 +19,14 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Same month and day `years` on (29 February becomes 1 March), as certificates count validity. */
+export function addYears(day: string, years: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not a day: ${day}`);
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  return date.toISOString().slice(0, 10);
+}
+
 /** A day as the Date that Prisma maps to a `date` column (UTC midnight of that calendar date). */
 export function dayAsDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);

@@ -15,9 +15,15 @@ export function verificationStatus(facts: VerificationFacts, today: string): Ver
   if (facts.scaleStatus === 'suspended') return 'suspended';
   if (!facts.latest) return 'unverified';
   if (facts.latest.result === 'failed') return 'failed';
-  if (facts.latest.expiresOn < today) return 'expired';
-  const daysLeft = (Date.parse(facts.latest.expiresOn) - Date.parse(today)) / 86_400_000;
+  const daysLeft = daysUntilExpiry(facts.latest.expiresOn, today);
+  if (daysLeft < 0) return 'expired';
   return daysLeft <= EXPIRY_WARNING_DAYS ? 'expiring' : 'valid';
+}
+
+/** Whole days from `today` to the expiry date, both "YYYY-MM-DD": 0 on the last valid day, −1 the
+ * day after (expired). Reminders and the lifecycle list show this number; the status comes from it. */
+export function daysUntilExpiry(expiresOn: string, today: string): number {
+  return Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Whether a weighing on a scale in this status is a legal trade weighing. */

@@ -13,8 +13,12 @@ interface Ids {
   ownDistrict: number;
   otherDistrict: number;
   ownScale: number;
+  ownScaleSerial: string;
   otherScale: number;
   otherScaleSerial: string;
+  /** an inspection of a scale of the district, and one of another district's */
+  ownInspection: number;
+  otherInspection: number;
   otherShopName: string;
   otherMarketName: string;
   token: string;
@@ -175,6 +179,72 @@ const CASES: Record<string, RouteCase> = {
     district: () => [{ path: '/regulator/coverage', expect: OK, absent: (i) => i.otherMarketName }],
     anonymous: () => [{ path: '/regulator/coverage', expect: [401] }],
   },
+  // the QR label's target: public; the way into an inspection only for a regulator whose scope holds the scale
+  '/s/[serial]': {
+    merchant: (ids) => [{ path: `/s/${ids.ownScaleSerial}`, expect: OK, absent: () => 'start-inspection' }],
+    district: (ids) => [
+      { path: `/s/${ids.ownScaleSerial}`, expect: OK },
+      { path: `/s/${ids.otherScaleSerial}`, expect: OK, absent: () => 'start-inspection' },
+    ],
+    anonymous: (ids) => [
+      { path: `/s/${ids.ownScaleSerial}`, expect: OK, absent: () => 'start-inspection' },
+      { path: '/s/NO-SUCH-SCALE-0', expect: [404] },
+      { path: '/s/bad%20serial', expect: [404] },
+    ],
+  },
+  '/regulator/scales/[id]/label': {
+    merchant: (ids) => [{ path: `/regulator/scales/${ids.ownScale}/label`, expect: [403] }],
+    district: (ids) => [
+      { path: `/regulator/scales/${ids.ownScale}/label`, expect: OK },
+      { path: `/regulator/scales/${ids.otherScale}/label`, expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/regulator/scales/${ids.ownScale}/label`, expect: [401] }],
+  },
+  '/regulator/inspect': {
+    merchant: () => [{ path: '/regulator/inspect', expect: [403] }],
+    district: (ids) => [
+      { path: '/regulator/inspect', expect: OK },
+      // another district's serial is "not found" here, not a redirect to its form
+      { path: `/regulator/inspect?serial=${ids.otherScaleSerial}`, expect: OK, absent: (i) => `/regulator/inspect/${i.otherScale}` },
+    ],
+    anonymous: () => [{ path: '/regulator/inspect', expect: [401] }],
+  },
+  '/regulator/inspect/[id]': {
+    merchant: (ids) => [{ path: `/regulator/inspect/${ids.ownScale}`, expect: [403] }],
+    district: (ids) => [
+      { path: `/regulator/inspect/${ids.ownScale}`, expect: OK },
+      { path: `/regulator/inspect/${ids.otherScale}`, expect: [404] },
+      { path: '/regulator/inspect/abc', expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/regulator/inspect/${ids.ownScale}`, expect: [401] }],
+  },
+  '/regulator/inspections/[id]': {
+    merchant: (ids) => [{ path: `/regulator/inspections/${ids.ownInspection}`, expect: [403] }],
+    district: (ids) => [
+      { path: `/regulator/inspections/${ids.ownInspection}`, expect: OK },
+      { path: `/regulator/inspections/${ids.otherInspection}`, expect: [404] },
+    ],
+    anonymous: (ids) => [{ path: `/regulator/inspections/${ids.ownInspection}`, expect: [401] }],
+  },
+  '/regulator/reweigh': {
+    merchant: () => [{ path: '/regulator/reweigh', expect: [403] }],
+    district: (ids) => [
+      { path: '/regulator/reweigh', expect: OK },
+      // merchant2's receipt: another district's weighing is not found
+      { path: `/regulator/reweigh?receipt=${ids.token}`, expect: OK, absent: (i) => i.otherShopName },
+    ],
+    anonymous: () => [{ path: '/regulator/reweigh', expect: [401] }],
+  },
+  '/regulator/verifications': {
+    merchant: () => [{ path: '/regulator/verifications', expect: [403] }],
+    district: () => [{ path: '/regulator/verifications', expect: OK, absent: (ids) => ids.otherMarketName }],
+    anonymous: () => [{ path: '/regulator/verifications', expect: [401] }],
+  },
+  '/api/verification-reminders': {
+    merchant: () => [{ path: '/api/verification-reminders', expect: [403] }],
+    district: () => [{ path: '/api/verification-reminders', expect: OK, absent: (ids) => ids.otherMarketName }],
+    anonymous: () => [{ path: '/api/verification-reminders', expect: [401] }],
+  },
   '/bank': {
     merchant: () => [{ path: '/bank', expect: [403] }],
     district: () => [{ path: '/bank', expect: [403] }],
@@ -288,8 +358,8 @@ async function loadIds(): Promise<Ids> {
       JOIN "User" u2 ON u2.username = 'district'
       WHERE um.username = 'merchant'`);
   if (!row) throw new Error('demo users missing');
-  const [own] = await query<{ market: number; scale: number }>(
-    `SELECT mk.id AS market, s.id AS scale FROM "Market" mk JOIN "Scale" s ON s."marketId" = mk.id
+  const [own] = await query<{ market: number; scale: number; serial: string }>(
+    `SELECT mk.id AS market, s.id AS scale, s.serial FROM "Market" mk JOIN "Scale" s ON s."marketId" = mk.id
      JOIN "Stall" st ON st.id = s."stallId" WHERE st."merchantId" = $1 ORDER BY s.id LIMIT 1`, [row.ownMerchant]);
   const [other] = await query<{ market: number; district: number; scale: number; name: string; serial: string }>(
     `SELECT mk.id AS market, mk."districtId" AS district, s.id AS scale, mk.name, s.serial FROM "Market" mk JOIN "Scale" s ON s."marketId" = mk.id
@@ -298,11 +368,19 @@ async function loadIds(): Promise<Ids> {
     `SELECT r.token FROM "Receipt" r JOIN "Weighing" w ON w.id = r."weighingId" WHERE w."merchantId" = $1 LIMIT 1`, [row.otherMerchant]);
   const [ownStall] = await query<{ id: number }>(`SELECT id FROM "Stall" WHERE "marketId" = $1 ORDER BY id LIMIT 1`, [own?.market]);
   const [otherStall] = await query<{ id: number }>(`SELECT id FROM "Stall" WHERE "marketId" = $1 ORDER BY id LIMIT 1`, [other?.market]);
-  if (!own || !other || !receipt || !ownStall || !otherStall) throw new Error('seed lacks the rows this test needs');
+  const [ownInspection] = await query<{ id: number }>(
+    `SELECT i.id FROM "Inspection" i JOIN "Scale" s ON s.id = i."scaleId" JOIN "Market" mk ON mk.id = s."marketId"
+      WHERE mk."districtId" = $1 ORDER BY i.id LIMIT 1`, [row.ownDistrict]);
+  // the seed's inspector works in the demo district only: another district's inspection is made here
+  const [otherInspection] = other ? await query<{ id: number }>(
+    `INSERT INTO "Inspection" ("scaleId", "inspectorId", at, stage, result, notes)
+     VALUES ($1, NULL, now(), 'in_service', 'passed', 'scoping probe') RETURNING id`, [other.scale]) : [];
+  if (!own || !other || !receipt || !ownStall || !otherStall || !ownInspection || !otherInspection) throw new Error('seed lacks the rows this test needs');
   return {
     ownMerchant: row.ownMerchant, otherMerchant: row.otherMerchant, ownMarket: own.market, otherMarket: other.market,
     ownDistrict: row.ownDistrict, otherDistrict: other.district,
-    ownScale: own.scale, otherScale: other.scale, otherScaleSerial: other.serial, otherShopName: row.otherShopName, otherMarketName: other.name, token: receipt.token,
+    ownScale: own.scale, ownScaleSerial: own.serial, otherScale: other.scale, ownInspection: ownInspection.id, otherInspection: otherInspection.id,
+    otherScaleSerial: other.serial, otherShopName: row.otherShopName, otherMarketName: other.name, token: receipt.token,
     ownStall: ownStall.id, otherStall: otherStall.id,
   };
 }

@@ -1,6 +1,9 @@
 // Scores, rankings and the lists behind the overview against the seeded database: every figure is
 // checked against SQL written here from the raw tables, and every list against another district.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../../lib/db/migrate.ts';
 import { createDb, type Db } from '../../lib/db/client.ts';
 import { scopeOf, type Scope } from '../../lib/db/scope.ts';
 import { rankMerchants, listMerchantRanking, RANKING_PAGE_SIZE } from '../../lib/db/queries/merchant-ranking.ts';
@@ -218,11 +221,11 @@ describe('the lists behind the overview', () => {
     expect(districtAlerts.rows.every((row) => marketIds.has(row.market.id))).toBe(true);
   });
 
-  it('counts inspections of the window from the Inspection table', async () => {
+  it('counts the spot checks of the window from the Inspection table', async () => {
     const overview = await getOverview(db, city, today);
     const [row] = await db.$queryRaw<{ passed: bigint; total: bigint }[]>`
       SELECT count(*) FILTER (WHERE result = 'passed') AS passed, count(*) AS total FROM "Inspection"
-       WHERE at >= (${overview.inspections.window.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+       WHERE stage = 'in_service' AND at >= (${overview.inspections.window.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
     expect(overview.inspections.inspections).toBe(Number(row!.total));
     expect(overview.inspections.passed).toBe(Number(row!.passed));
     expect(overview.inspections.inspections).toBeGreaterThan(0);
@@ -236,5 +239,26 @@ describe('the lists behind the overview', () => {
     expect(fromCity?.scope).toEqual({ kind: 'district', cityId: city.cityId, districtId: otherDistrictId });
     const market = await db.market.findFirstOrThrow({ where: { districtId: district.districtId } });
     expect(await narrowScope(db, district, { marketId: market.id, districtId: otherDistrictId })).toBeNull();
+  });
+});
+
+describe('the migration that added priceFindingCount', () => {
+  it('backfills both rollups from the raw weighings, as the ingest and the rebuild keep them', async () => {
+    const folder = readdirSync(MIGRATIONS_DIR).find((name) => name.endsWith('_scores_rollups'))!;
+    const sql = readFileSync(path.join(MIGRATIONS_DIR, folder, 'migration.sql'), 'utf8');
+    const backfill = sql.slice(sql.indexOf('-- Backfill'));
+    expect(backfill).toContain('UPDATE "MerchantDay"');
+    const read = () => db.$queryRaw<{ key: string; n: number }[]>`
+      SELECT 's' || "scaleId" || ':' || "businessDay" AS key, "priceFindingCount" AS n FROM "ScaleDay" WHERE "priceFindingCount" > 0
+      UNION ALL
+      SELECT 'm' || "merchantId" || ':' || "businessDay", "priceFindingCount" FROM "MerchantDay" WHERE "priceFindingCount" > 0
+      ORDER BY 1`;
+    const kept = await read();
+    expect(kept.length).toBeGreaterThan(0);
+    await db.$executeRawUnsafe('UPDATE "ScaleDay" SET "priceFindingCount" = 0');
+    await db.$executeRawUnsafe('UPDATE "MerchantDay" SET "priceFindingCount" = 0');
+    expect(await read()).toEqual([]);
+    await db.$executeRawUnsafe(backfill);
+    expect(await read()).toEqual(kept);
   });
 });

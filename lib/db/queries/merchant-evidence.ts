@@ -29,8 +29,9 @@ export async function checkEvidence(db: Db, merchantIds: readonly number[], wind
   const at = instants(window);
   const onTheirStalls = { stall: { merchantId: { in: ids } } };
   const [inspections, reweighs, complaints, alerts] = await Promise.all([
+    // spot checks only: a verification's verdict is the scale's legal status, not a finding against its user
     db.inspection.findMany({
-      where: { at, scale: onTheirStalls },
+      where: { at, stage: 'in_service', scale: onTheirStalls },
       select: { at: true, result: true, suspended: true, scale: { select: { stall: { select: { merchantId: true } } } } },
     }),
     db.checkWeighing.findMany({

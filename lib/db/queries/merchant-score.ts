@@ -61,7 +61,7 @@ async function evidenceList(db: Db, merchantId: number, window: DayWindow, dated
   const onItsStalls = { stall: { merchantId } };
   const scale = { select: { id: true, serial: true } } as const;
   const [inspections, reweighs, complaints, alerts] = await Promise.all([
-    db.inspection.findMany({ where: { at, scale: onItsStalls }, select: { id: true, at: true, result: true, suspended: true, notes: true, scale } }),
+    db.inspection.findMany({ where: { at, stage: 'in_service', scale: onItsStalls }, select: { id: true, at: true, result: true, suspended: true, notes: true, scale } }),
     db.checkWeighing.findMany({
       where: { at, source: 'fair_scale', scale: onItsStalls },
       select: { id: true, at: true, passed: true, referenceMg: true, indicationMg: true, mpeMg: true, scale },

@@ -10,7 +10,7 @@ import { addTallies, combineCoverage } from '../../domain/supervision.ts';
 import { listMarketSummaries, marketDailyTrade, type MarketFigures, type MarketSummary } from './markets.ts';
 import { CHART_DAYS, type DailyTrade } from './scales.ts';
 
-/** Inspections (抽检) over a window: the same window as the accuracy score's. */
+/** Spot checks (抽检) over a window: the same window as the accuracy score's. */
 export const INSPECTION_WINDOW_DAYS = SCORE_SETTINGS.windowDays;
 
 export interface InspectionTally {
@@ -84,11 +84,11 @@ export function districtSummaries(markets: readonly MarketSummary[]): DistrictSu
   return [...byDistrict.values()].map((own) => ({ ...own[0]!.district, markets: own.length, ...sumFigures(own) }));
 }
 
-/** Inspections of the scope's scales over the window, by result. */
+/** Spot checks (抽检, inspections at the in-service stage) of the scope's scales over the window, by result. */
 export async function inspectionTally(db: Db, scope: Scope, window: DayWindow): Promise<InspectionTally> {
   const rows = await db.inspection.groupBy({
     by: ['result'],
-    where: { scale: scaleWhere(scope), at: { gte: dayStart(window.from), lt: dayStart(addDays(window.to, 1)) } },
+    where: { scale: scaleWhere(scope), stage: 'in_service', at: { gte: dayStart(window.from), lt: dayStart(addDays(window.to, 1)) } },
     _count: { _all: true },
   });
   const passed = rows.find((row) => row.result === 'passed')?._count._all ?? 0;

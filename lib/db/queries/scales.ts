@@ -219,7 +219,7 @@ export async function getScale(db: Db, scope: Scope, scaleId: number, today: str
       inspections: {
         orderBy: [{ at: 'desc' }, { id: 'desc' }],
         take: RECENT_INSPECTIONS,
-        select: { id: true, at: true, result: true, suspended: true, notes: true, inspector: { select: { displayName: true } } },
+        select: { id: true, at: true, stage: true, result: true, suspended: true, notes: true, inspector: { select: { displayName: true } } },
       },
       checkWeighings: {
         orderBy: [{ at: 'desc' }, { id: 'desc' }],

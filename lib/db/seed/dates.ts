@@ -4,12 +4,8 @@ import type { Day, Instant } from './types.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Same month and day n years on (29 Feb becomes 1 Mar), as certificates count validity. */
-export function addYears(day: Day, years: number): Day {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCFullYear(date.getUTCFullYear() + years);
-  return date.toISOString().slice(0, 10);
-}
+// certificates count validity in whole years; the rule lives with the other day arithmetic
+export { addYears } from '../../domain/business-day.ts';
 
 export function daysBetween(from: Day, to: Day): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);

@@ -10,6 +10,7 @@ export const METROLOGY_ERROR_CODES = [
   'negative_load', // a load below zero has no MPE
   'load_above_bands', // above the class's last MPE band (R76-1 Table 6); class I has no upper edge
   'invalid_indication', // the indication is not a safe integer (mg)
+  'invalid_readings', // a test point with a count of readings its kind does not take
   'invalid_setting', // the in-service factor is not a positive integer
 ] as const;
 export type MetrologyErrorCode = (typeof METROLOGY_ERROR_CODES)[number];

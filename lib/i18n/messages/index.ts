@@ -4,13 +4,21 @@ import * as auth from './auth.ts';
 import * as bank from './bank.ts';
 import * as common from './common.ts';
 import * as floor from './floor.ts';
+import * as inspection from './inspection.ts';
 import * as merchant from './merchant.ts';
 import * as protocol from './protocol.ts';
 import * as regulator from './regulator.ts';
+import * as scalePage from './scale-page.ts';
 import * as scores from './scores.ts';
 import * as shopper from './shopper.ts';
 
-export const zhCN = { ...common.zhCN, ...auth.zhCN, ...regulator.zhCN, ...bank.zhCN, ...merchant.zhCN, ...shopper.zhCN, ...protocol.zhCN, ...floor.zhCN, ...scores.zhCN };
-export const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...regulator.en, ...bank.en, ...merchant.en, ...shopper.en, ...protocol.en, ...floor.en, ...scores.en };
+export const zhCN = {
+  ...common.zhCN, ...auth.zhCN, ...regulator.zhCN, ...bank.zhCN, ...merchant.zhCN, ...shopper.zhCN, ...protocol.zhCN, ...floor.zhCN,
+  ...inspection.zhCN, ...scalePage.zhCN, ...scores.zhCN,
+};
+export const en: Record<MessageKey, string> = {
+  ...common.en, ...auth.en, ...regulator.en, ...bank.en, ...merchant.en, ...shopper.en, ...protocol.en, ...floor.en,
+  ...inspection.en, ...scalePage.en, ...scores.en,
+};
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,10 +7,12 @@ import { DataTable } from '@/components/data-table.tsx';
 import { FactList } from '@/components/fact-list.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
+import { canInspect } from '@/lib/db/inspections.ts';
 import { canProvision, scaleIdentity } from '@/lib/db/provisioning.ts';
 import { getScale } from '@/lib/db/queries/scales.ts';
 import { massLabel, signedMassLabel } from '@/lib/domain/mass-label.ts';
 import { parseRecordId } from '@/lib/domain/record-id.ts';
+import { publicScalePath } from '@/lib/http/public-origin.ts';
 import { date, dateTime } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 import { DailyChart } from '../../_components/daily-chart.tsx';
@@ -59,6 +61,19 @@ export default async function RegulatorScalePage({ params }: Props) {
           <OnlineDot online={scale.online} t={t} />
         </div>
         <p className="text-sm text-stone-600">{scale.model} · {scale.maker}</p>
+        <nav className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t('label.actions')}>
+          {canInspect(user.role) && scale.status !== 'retired' && (
+            <Link href={`/regulator/inspect/${scale.id}`} className="rounded-md bg-sun-600 px-3 py-1.5 font-medium text-white hover:bg-sun-700" data-testid="start-inspection">
+              {t('inspect.start')}
+            </Link>
+          )}
+          <Link href={`/regulator/scales/${scale.id}/label`} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-50" data-testid="print-label-link">
+            {t('label.open')}
+          </Link>
+          <Link href={publicScalePath(scale.serial)} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-50" data-testid="public-page-link">
+            {t('label.publicPage')}
+          </Link>
+        </nav>
       </header>
       <FactList
         title={t('regulator.scale.identity')}
@@ -135,6 +150,7 @@ export default async function RegulatorScalePage({ params }: Props) {
           columns={[
             { key: 'at', header: t('regulator.col.at'), cell: (check) => <span className="tabular-nums">{dateTime(check.at, locale)}</span> },
             { key: 'source', header: t('regulator.col.source'), cell: (check) => t(`regulator.source.${check.source}`) },
+            { key: 'kind', header: t('inspect.kind'), cell: (check) => t(`inspect.kind.${check.kind}`) },
             { key: 'reference', header: t('regulator.col.reference'), align: 'right', cell: (check) => massLabel(check.referenceMg) },
             { key: 'indication', header: t('regulator.col.indication'), align: 'right', cell: (check) => massLabel(check.indicationMg) },
             {
@@ -160,7 +176,16 @@ export default async function RegulatorScalePage({ params }: Props) {
           rowKey={(inspection) => inspection.id}
           empty={t('common.none')}
           columns={[
-            { key: 'at', header: t('regulator.col.at'), cell: (inspection) => <span className="tabular-nums">{dateTime(inspection.at, locale)}</span> },
+            {
+              key: 'at',
+              header: t('regulator.col.at'),
+              cell: (inspection) => (
+                <Link href={`/regulator/inspections/${inspection.id}`} className="text-sun-700 tabular-nums hover:underline" data-testid="inspection-link">
+                  {dateTime(inspection.at, locale)}
+                </Link>
+              ),
+            },
+            { key: 'stage', header: t('inspection.stage'), cell: (inspection) => t(`inspect.stage.${inspection.stage}`) },
             { key: 'inspector', header: t('regulator.col.inspector'), cell: (inspection) => inspection.inspector ?? '—' },
             {
               key: 'result',
