@@ -2,6 +2,7 @@
 // A suspended scale: why it may not yet go back into service, or the button that puts it back
 // (after a passing verification since the suspension), behind a confirmation.
 import { startTransition, useActionState, useState } from 'react';
+import { ConfirmBox } from '@/components/confirm-box.tsx';
 import type { ReinstatementRefusal } from '@/lib/domain/verification-lifecycle.ts';
 import { useI18n } from '@/lib/i18n/client.tsx';
 import type { ReinstateState } from './actions.ts';
@@ -28,25 +29,19 @@ export function ReinstatePanel({ allowed, reason, action }: {
         </button>
       )}
       {confirming && (
-        <div role="alertdialog" aria-labelledby="confirm-reinstate-title" className="space-y-2 rounded-md border border-emerald-300 bg-white p-3 text-stone-900" data-testid="confirm-reinstate">
-          <p id="confirm-reinstate-title" className="font-medium">{t('inspect.reinstate.confirmTitle')}</p>
-          <div className="flex gap-2">
-            <button
-              type="button"
-              onClick={() => {
-                setConfirming(false);
-                startTransition(dispatch);
-              }}
-              className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white"
-              data-testid="confirm-reinstate-submit"
-            >
-              {t('inspect.reinstate.confirm')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm" data-testid="confirm-cancel">
-              {t('inspect.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          name="reinstate"
+          tone="emerald"
+          onTinted
+          title={t('inspect.reinstate.confirmTitle')}
+          confirmLabel={t('inspect.reinstate.confirm')}
+          cancelLabel={t('inspect.cancel')}
+          onConfirm={() => {
+            setConfirming(false);
+            startTransition(dispatch);
+          }}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 'use client';
 // A failed inspection's "suspend now": what it does, a confirmation, then the scale is out of service.
 import { startTransition, useActionState, useState } from 'react';
+import { ConfirmBox } from '@/components/confirm-box.tsx';
 import { useI18n } from '@/lib/i18n/client.tsx';
 import type { SuspendState } from './actions.ts';
 
@@ -20,26 +21,20 @@ export function SuspendPanel({ action }: { action: (previous: SuspendState) => P
           {pending ? t('inspect.submitting') : t('inspect.suspend')}
         </button>
       ) : (
-        <div role="alertdialog" aria-labelledby="confirm-suspend-title" className="space-y-2 rounded-md border border-red-300 bg-white p-3 text-stone-900" data-testid="confirm-suspend">
-          <p id="confirm-suspend-title" className="font-medium">{t('inspect.suspend.confirmTitle')}</p>
-          <p className="text-sm">{t('inspect.suspend.confirmBody')}</p>
-          <div className="flex gap-2">
-            <button
-              type="button"
-              onClick={() => {
-                setConfirming(false);
-                startTransition(dispatch);
-              }}
-              className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white"
-              data-testid="confirm-suspend-submit"
-            >
-              {t('inspect.suspend.confirm')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm" data-testid="confirm-cancel">
-              {t('inspect.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          name="suspend"
+          tone="red"
+          onTinted
+          title={t('inspect.suspend.confirmTitle')}
+          body={t('inspect.suspend.confirmBody')}
+          confirmLabel={t('inspect.suspend.confirm')}
+          cancelLabel={t('inspect.cancel')}
+          onConfirm={() => {
+            setConfirming(false);
+            startTransition(dispatch);
+          }}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </section>
   );

@@ -3,6 +3,7 @@
 // that may provision) rotate and revoke, each behind a confirmation step.
 import { startTransition, useActionState, useState } from 'react';
 import { Badge } from '@/components/badge.tsx';
+import { ConfirmBox } from '@/components/confirm-box.tsx';
 import { useI18n } from '@/lib/i18n/client.tsx';
 import type { IdentityActionState } from './actions.ts';
 import { SecretOnce } from './secret-once.tsx';
@@ -96,7 +97,7 @@ export function IdentityPanel(props: IdentityPanelProps) {
 
       {confirming && (
         <ConfirmBox
-          action={confirming}
+          name={confirming}
           tone={confirming === 'rotate' ? 'amber' : 'red'}
           title={t(`regulator.provision.${confirming}.confirmTitle`)}
           body={t(`regulator.provision.${confirming}.confirmBody`)}
@@ -107,35 +108,5 @@ export function IdentityPanel(props: IdentityPanelProps) {
         />
       )}
     </section>
-  );
-}
-
-/** The second step of a rotate or revoke: what will happen, confirm or cancel. */
-function ConfirmBox(props: {
-  action: 'rotate' | 'revoke';
-  tone: 'amber' | 'red';
-  title: string;
-  body: string;
-  confirmLabel: string;
-  cancelLabel: string;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const box = props.tone === 'amber' ? 'border-amber-300 bg-amber-50' : 'border-red-300 bg-red-50 text-red-900';
-  const confirm = props.tone === 'amber' ? 'bg-sun-600 hover:bg-sun-700' : 'bg-red-700 hover:bg-red-800';
-  const button = 'rounded-md px-3 py-1.5 text-sm font-medium';
-  return (
-    <div role="alertdialog" aria-labelledby={`confirm-${props.action}-title`} className={`space-y-2 rounded-md border p-3 ${box}`} data-testid={`confirm-${props.action}`}>
-      <p id={`confirm-${props.action}-title`} className="font-medium">{props.title}</p>
-      <p className="text-sm">{props.body}</p>
-      <div className="flex gap-2">
-        <button type="button" onClick={props.onConfirm} className={`${button} ${confirm} text-white`} data-testid={`confirm-${props.action}-submit`}>
-          {props.confirmLabel}
-        </button>
-        <button type="button" onClick={props.onCancel} className={`${button} border border-stone-300 bg-white text-stone-900`} data-testid="confirm-cancel">
-          {props.cancelLabel}
-        </button>
-      </div>
-    </div>
   );
 }
