@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/components/badge.tsx';
 import { DataTable } from '@/components/data-table.tsx';
-import { Pager } from '@/components/pager.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
 import { listAlerts } from '@/lib/db/queries/alerts.ts';
@@ -12,6 +11,7 @@ import { getTranslator } from '@/lib/i18n/server.ts';
 import { ruleLabel } from '@/lib/i18n/score-labels.ts';
 import { Chips } from '../_components/chips.tsx';
 import { localName } from '../_components/view.ts';
+import { PagePager } from '../_components/page-pager.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -76,14 +76,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           },
         ]}
       />
-      <Pager
-        testId="pager"
-        summary={t('regulator.pager.page', { page: list.page, pages: list.pages })}
-        links={[
-          { label: t('regulator.pager.prev'), href: list.page > 1 ? href({ ...query, page: list.page - 1 }) : null, testId: 'pager-prev' },
-          { label: t('regulator.pager.next'), href: list.page < list.pages ? href({ ...query, page: list.page + 1 }) : null, testId: 'pager-next' },
-        ]}
-      />
+      <PagePager page={list.page} pages={list.pages} href={(page) => href({ ...query, page })} t={t} />
     </div>
   );
 }

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/components/badge.tsx';
 import { DataTable } from '@/components/data-table.tsx';
-import { Pager } from '@/components/pager.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
 import { listUncoveredStalls } from '@/lib/db/queries/coverage.ts';
@@ -12,6 +11,7 @@ import { count, percent } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 import { StatusBadge } from '../_components/status-badge.tsx';
 import { localName, today } from '../_components/view.ts';
+import { PagePager } from '../_components/page-pager.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -75,14 +75,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           },
         ]}
       />
-      <Pager
-        testId="pager"
-        summary={t('regulator.pager.page', { page: list.page, pages: list.pages })}
-        links={[
-          { label: t('regulator.pager.prev'), href: list.page > 1 ? href(list.page - 1) : null, testId: 'pager-prev' },
-          { label: t('regulator.pager.next'), href: list.page < list.pages ? href(list.page + 1) : null, testId: 'pager-next' },
-        ]}
-      />
+      <PagePager page={list.page} pages={list.pages} href={href} t={t} />
     </div>
   );
 }

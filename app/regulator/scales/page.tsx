@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '@/components/data-table.tsx';
-import { Pager } from '@/components/pager.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
 import { listScales } from '@/lib/db/queries/scales.ts';
@@ -13,6 +12,7 @@ import { count, date, dateTime } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 import { OnlineDot, StatusBadge } from '../_components/status-badge.tsx';
 import { localName, today } from '../_components/view.ts';
+import { PagePager } from '../_components/page-pager.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -111,14 +111,7 @@ export default async function RegulatorScalesPage({ searchParams }: { searchPara
           },
         ]}
       />
-      <Pager
-        testId="pager"
-        summary={t('regulator.pager.page', { page: list.page, pages: list.pages })}
-        links={[
-          { label: t('regulator.pager.prev'), href: list.page > 1 ? href(query.status, list.page - 1, query.online) : null, testId: 'pager-prev' },
-          { label: t('regulator.pager.next'), href: list.page < list.pages ? href(query.status, list.page + 1, query.online) : null, testId: 'pager-next' },
-        ]}
-      />
+      <PagePager page={list.page} pages={list.pages} href={(page) => href(query.status, page, query.online)} t={t} />
     </div>
   );
 }

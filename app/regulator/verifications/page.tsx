@@ -4,7 +4,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '@/components/data-table.tsx';
-import { Pager } from '@/components/pager.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
 import { canInspect } from '@/lib/db/inspections.ts';
@@ -17,6 +16,7 @@ import type { Translate } from '@/lib/i18n/index.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 import { StatusBadge } from '../_components/status-badge.tsx';
 import { localName, today } from '../_components/view.ts';
+import { PagePager } from '../_components/page-pager.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -105,14 +105,7 @@ export default async function VerificationLifecyclePage({ searchParams }: { sear
           }] : []),
         ]}
       />
-      <Pager
-        testId="pager"
-        summary={t('regulator.pager.page', { page: list.page, pages: list.pages })}
-        links={[
-          { label: t('regulator.pager.prev'), href: list.page > 1 ? href(status, list.page - 1) : null, testId: 'pager-prev' },
-          { label: t('regulator.pager.next'), href: list.page < list.pages ? href(status, list.page + 1) : null, testId: 'pager-next' },
-        ]}
-      />
+      <PagePager page={list.page} pages={list.pages} href={(page) => href(status, page)} t={t} />
     </div>
   );
 }

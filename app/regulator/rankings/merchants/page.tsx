@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { CardBadge } from '@/components/card-badge.tsx';
 import { DataTable } from '@/components/data-table.tsx';
 import { FilterForm } from '@/components/filter-form.tsx';
-import { Pager } from '@/components/pager.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
 import { listMerchantRanking } from '@/lib/db/queries/merchant-ranking.ts';
@@ -15,6 +14,7 @@ import { getTranslator } from '@/lib/i18n/server.ts';
 import { cardLabel, reasonText, trendText } from '@/lib/i18n/score-labels.ts';
 import { placeFields } from '../../_components/ranking-filters.ts';
 import { localName, today } from '../../_components/view.ts';
+import { PagePager } from '../../_components/page-pager.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -109,14 +109,7 @@ export default async function MerchantRankingPage({ searchParams }: { searchPara
           { key: 'checks', header: t('scores.col.checks'), align: 'right', cell: (row) => `${row.evidence.inspectionsFailed} / ${row.evidence.reweighsFailed}` },
         ]}
       />
-      <Pager
-        testId="pager"
-        summary={t('regulator.pager.page', { page: list.page, pages: list.pages })}
-        links={[
-          { label: t('regulator.pager.prev'), href: list.page > 1 ? `${PATH}${search(query, list.page - 1)}` : null, testId: 'pager-prev' },
-          { label: t('regulator.pager.next'), href: list.page < list.pages ? `${PATH}${search(query, list.page + 1)}` : null, testId: 'pager-next' },
-        ]}
-      />
+      <PagePager page={list.page} pages={list.pages} href={(page) => `${PATH}${search(query, page)}`} t={t} />
     </div>
   );
 }

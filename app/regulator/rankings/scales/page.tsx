@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '@/components/data-table.tsx';
 import { FilterForm } from '@/components/filter-form.tsx';
-import { Pager } from '@/components/pager.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
 import { marketsInScope } from '@/lib/db/queries/places.ts';
@@ -14,6 +13,7 @@ import { getTranslator } from '@/lib/i18n/server.ts';
 import { placeFields } from '../../_components/ranking-filters.ts';
 import { OnlineDot, StatusBadge } from '../../_components/status-badge.tsx';
 import { localName, today } from '../../_components/view.ts';
+import { PagePager } from '../../_components/page-pager.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -113,14 +113,7 @@ export default async function ScaleRankingPage({ searchParams }: { searchParams:
           { key: 'online', header: t('regulator.col.online'), cell: (row) => <OnlineDot online={row.online} t={t} /> },
         ]}
       />
-      <Pager
-        testId="pager"
-        summary={t('regulator.pager.page', { page: list.page, pages: list.pages })}
-        links={[
-          { label: t('regulator.pager.prev'), href: list.page > 1 ? `${PATH}${search(query, list.page - 1)}` : null, testId: 'pager-prev' },
-          { label: t('regulator.pager.next'), href: list.page < list.pages ? `${PATH}${search(query, list.page + 1)}` : null, testId: 'pager-next' },
-        ]}
-      />
+      <PagePager page={list.page} pages={list.pages} href={(page) => `${PATH}${search(query, page)}`} t={t} />
     </div>
   );
 }
