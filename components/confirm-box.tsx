@@ -2,6 +2,8 @@
 // The second step of a consequential action (suspend, reinstate, rotate, revoke): what will happen,
 // confirm or cancel. Test ids derive from `name`: confirm-<name>, confirm-<name>-submit, confirm-cancel.
 
+import { startTransition, useActionState, useState } from 'react';
+
 export type ConfirmTone = 'emerald' | 'amber' | 'red';
 
 const TONE: Record<ConfirmTone, { border: string; tint: string; confirm: string }> = {
@@ -39,4 +41,21 @@ export function ConfirmBox(props: {
       </div>
     </div>
   );
+}
+
+/** One server action behind a ConfirmBox: ask opens it, confirm closes it and dispatches, cancel closes it. */
+export function useConfirmedAction<S>(action: (previous: Awaited<S>) => Promise<S>, initial: Awaited<S>) {
+  const [state, dispatch, pending] = useActionState(action, initial);
+  const [confirming, setConfirming] = useState(false);
+  return {
+    state,
+    pending,
+    confirming,
+    ask: () => setConfirming(true),
+    cancel: () => setConfirming(false),
+    confirm: () => {
+      setConfirming(false);
+      startTransition(dispatch);
+    },
+  };
 }

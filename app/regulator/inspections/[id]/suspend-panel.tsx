@@ -1,14 +1,12 @@
 'use client';
 // A failed inspection's "suspend now": what it does, a confirmation, then the scale is out of service.
-import { startTransition, useActionState, useState } from 'react';
-import { ConfirmBox } from '@/components/confirm-box.tsx';
+import { ConfirmBox, useConfirmedAction } from '@/components/confirm-box.tsx';
 import { useI18n } from '@/lib/i18n/client.tsx';
 import type { SuspendState } from './actions.ts';
 
 export function SuspendPanel({ action }: { action: (previous: SuspendState) => Promise<SuspendState> }) {
   const { t } = useI18n();
-  const [state, dispatch, pending] = useActionState(action, { status: 'idle' } as SuspendState);
-  const [confirming, setConfirming] = useState(false);
+  const { state, pending, confirming, ask, cancel, confirm } = useConfirmedAction<SuspendState>(action, { status: 'idle' });
   if (state.status === 'suspended') {
     return <p role="status" className="rounded-md bg-red-100 px-3 py-2 font-medium text-red-900" data-testid="suspended-now">{t('inspect.suspended')}</p>;
   }
@@ -17,7 +15,7 @@ export function SuspendPanel({ action }: { action: (previous: SuspendState) => P
       <p className="text-sm">{t('inspect.suspend.prompt')}</p>
       {state.status === 'error' && <p role="alert" className="text-sm font-medium" data-testid="suspend-error">{t(state.error)}</p>}
       {!confirming ? (
-        <button type="button" disabled={pending} onClick={() => setConfirming(true)} className="w-full rounded-md bg-red-700 px-4 py-3 font-medium text-white disabled:opacity-60 sm:w-auto" data-testid="suspend">
+        <button type="button" disabled={pending} onClick={ask} className="w-full rounded-md bg-red-700 px-4 py-3 font-medium text-white disabled:opacity-60 sm:w-auto" data-testid="suspend">
           {pending ? t('inspect.submitting') : t('inspect.suspend')}
         </button>
       ) : (
@@ -29,11 +27,8 @@ export function SuspendPanel({ action }: { action: (previous: SuspendState) => P
           body={t('inspect.suspend.confirmBody')}
           confirmLabel={t('inspect.suspend.confirm')}
           cancelLabel={t('inspect.cancel')}
-          onConfirm={() => {
-            setConfirming(false);
-            startTransition(dispatch);
-          }}
-          onCancel={() => setConfirming(false)}
+          onConfirm={confirm}
+          onCancel={cancel}
         />
       )}
     </section>
