@@ -4,7 +4,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { cache, type ReactNode } from 'react';
+import { cache } from 'react';
+import { accuracyClassLabel, ShopperCard, ShopperPage, ShopperRow } from '@/components/shopper-page.tsx';
 import { currentSession } from '@/lib/auth/current.ts';
 import { personaOf } from '@/lib/auth/roles.ts';
 import type { SessionUser } from '@/lib/auth/session.ts';
@@ -16,9 +17,7 @@ import { businessDay } from '@/lib/domain/business-day.ts';
 import { massLabel } from '@/lib/domain/mass-label.ts';
 import { standingTone } from '@/lib/domain/receipt.ts';
 import { date } from '@/lib/i18n/format.ts';
-import type { Translate } from '@/lib/i18n/index.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
-import { ShopperHeader } from '../../v/[token]/shopper-header.tsx';
 
 type Props = { params: Promise<{ serial: string }> };
 
@@ -54,28 +53,6 @@ const VERDICT_STYLE = {
   red: 'border-red-300 bg-red-50 text-red-900',
 } as const;
 
-function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="flex items-baseline justify-between gap-4 py-2">
-      <dt className="shrink-0 text-stone-500">{label}</dt>
-      <dd className="text-right font-medium" data-testid={testId}>{children}</dd>
-    </div>
-  );
-}
-
-function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <section className="rounded-xl border border-stone-200 bg-white px-4 py-3 shadow-sm" data-testid={testId}>
-      <h2 className="mb-1 text-sm font-semibold text-stone-500">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function classLabel(t: Translate, accuracyClass: PublicScale['accuracyClass']): string {
-  return t(`shopper.class.${accuracyClass}`);
-}
-
 export default async function PublicScalePage({ params }: Props) {
   const scale = await loadScale((await params).serial);
   const [{ locale, t }, viewer] = await Promise.all([getTranslator(), regulatorInScope(scale)]);
@@ -84,9 +61,7 @@ export default async function PublicScalePage({ params }: Props) {
   const tone = verdict === 'retired' ? 'red' : standingTone(scale.status);
   const v = scale.verification;
   return (
-    <div className="min-h-screen bg-stone-50">
-      <ShopperHeader appName={t('app.name')} title={t('scalePage.header')} />
-      <main className="mx-auto max-w-md space-y-3 px-3 py-4 text-[15px] leading-relaxed">
+    <ShopperPage appName={t('app.name')} title={t('scalePage.header')}>
         {viewer && (
           <section className="space-y-2 rounded-xl border-2 border-sun-400 bg-sun-50 px-4 py-3" data-testid="regulator-actions">
             <p className="text-sm text-stone-700">{t('scalePage.regulator.hint', { name: viewer.displayName })}</p>
@@ -110,50 +85,50 @@ export default async function PublicScalePage({ params }: Props) {
           {tone === 'red' && <p className="mt-1 text-sm">{t('scalePage.verdict.redHint')}</p>}
         </section>
 
-        <Card title={t('scalePage.section.instrument')} testId="scale-plate">
+        <ShopperCard title={t('scalePage.section.instrument')} testId="scale-plate">
           <dl className="divide-y divide-stone-100">
-            <Row label={t('scalePage.serial')} testId="public-serial"><span className="font-mono text-sm">{scale.serial}</span></Row>
-            <Row label={t('scalePage.model')}>{scale.maker} {scale.model}</Row>
-            <Row label={t('scalePage.class')}>{classLabel(t, scale.accuracyClass)}</Row>
-            <Row label={t('scalePage.max')}>{massLabel(scale.maxMg)}</Row>
-            <Row label={t('scalePage.min')}>{massLabel(scale.minMg)}</Row>
-            <Row label={t('scalePage.e')}>{massLabel(scale.eMg)}</Row>
-            {scale.dMg !== scale.eMg && <Row label={t('scalePage.d')}>{massLabel(scale.dMg)}</Row>}
-            <Row label={t('scalePage.purpose')}>{t(`scalePage.purpose.${scale.purpose}`)}</Row>
+            <ShopperRow label={t('scalePage.serial')} testId="public-serial"><span className="font-mono text-sm">{scale.serial}</span></ShopperRow>
+            <ShopperRow label={t('scalePage.model')}>{scale.maker} {scale.model}</ShopperRow>
+            <ShopperRow label={t('scalePage.class')}>{accuracyClassLabel(t, scale.accuracyClass)}</ShopperRow>
+            <ShopperRow label={t('scalePage.max')}>{massLabel(scale.maxMg)}</ShopperRow>
+            <ShopperRow label={t('scalePage.min')}>{massLabel(scale.minMg)}</ShopperRow>
+            <ShopperRow label={t('scalePage.e')}>{massLabel(scale.eMg)}</ShopperRow>
+            {scale.dMg !== scale.eMg && <ShopperRow label={t('scalePage.d')}>{massLabel(scale.dMg)}</ShopperRow>}
+            <ShopperRow label={t('scalePage.purpose')}>{t(`scalePage.purpose.${scale.purpose}`)}</ShopperRow>
           </dl>
-        </Card>
+        </ShopperCard>
 
-        <Card title={t('scalePage.section.place')} testId="scale-place">
+        <ShopperCard title={t('scalePage.section.place')} testId="scale-place">
           <dl className="divide-y divide-stone-100">
-            <Row label={t('scalePage.market')} testId="public-market">{zh ? scale.market.name : scale.market.nameEn}</Row>
-            {scale.stall && <Row label={t('scalePage.stall')} testId="public-stall">{scale.stall}</Row>}
+            <ShopperRow label={t('scalePage.market')} testId="public-market">{zh ? scale.market.name : scale.market.nameEn}</ShopperRow>
+            {scale.stall && <ShopperRow label={t('scalePage.stall')} testId="public-stall">{scale.stall}</ShopperRow>}
           </dl>
           <p className="pb-1 text-sm text-stone-500">{t('scalePage.address', { address: scale.market.address })}</p>
-        </Card>
+        </ShopperCard>
 
-        <Card title={t('scalePage.section.verification')} testId="scale-verification">
+        <ShopperCard title={t('scalePage.section.verification')} testId="scale-verification">
           <dl className="divide-y divide-stone-100">
-            <Row label={t('scalePage.status')} testId="public-status">
+            <ShopperRow label={t('scalePage.status')} testId="public-status">
               <span className={`rounded px-2 py-0.5 text-sm ${tone === 'green' ? 'bg-emerald-100 text-emerald-800' : 'bg-red-100 text-red-800'}`}>
                 {t(`shopper.vs.${scale.status}`)}
               </span>
-            </Row>
+            </ShopperRow>
             {v ? (
               <>
-                <Row label={t('scalePage.certificate')} testId="public-certificate"><span className="break-all font-mono text-sm">{v.certificateNo}</span></Row>
-                <Row label={t('scalePage.result')}>{t(`scalePage.result.${v.result}`)}</Row>
-                <Row label={t('scalePage.verifiedOn')}>{date(v.verifiedOn, locale)}</Row>
-                {v.result === 'passed' && <Row label={t('scalePage.expiresOn')} testId="public-expires">{date(v.expiresOn, locale)}</Row>}
-                <Row label={t('scalePage.authority')}>{v.authority}</Row>
+                <ShopperRow label={t('scalePage.certificate')} testId="public-certificate"><span className="break-all font-mono text-sm">{v.certificateNo}</span></ShopperRow>
+                <ShopperRow label={t('scalePage.result')}>{t(`scalePage.result.${v.result}`)}</ShopperRow>
+                <ShopperRow label={t('scalePage.verifiedOn')}>{date(v.verifiedOn, locale)}</ShopperRow>
+                {v.result === 'passed' && <ShopperRow label={t('scalePage.expiresOn')} testId="public-expires">{date(v.expiresOn, locale)}</ShopperRow>}
+                <ShopperRow label={t('scalePage.authority')}>{v.authority}</ShopperRow>
               </>
             ) : (
               <p className="py-2 text-sm text-stone-600">{t('scalePage.noVerification')}</p>
             )}
           </dl>
-        </Card>
+        </ShopperCard>
 
         {scale.purpose === 'trade' && (
-          <Card title={t('scalePage.section.fairScale')} testId="scale-fair">
+          <ShopperCard title={t('scalePage.section.fairScale')} testId="scale-fair">
             {scale.fairScales.length > 0 ? (
               <>
                 <p className="text-sm text-stone-700">{t('scalePage.fairScale.hint')}</p>
@@ -170,11 +145,10 @@ export default async function PublicScalePage({ params }: Props) {
               <p className="text-sm text-stone-700">{t('scalePage.fairScale.none')}</p>
             )}
             <a href="tel:12315" className="mt-3 block rounded-lg bg-sun-600 px-4 py-2 text-center font-medium text-white">{t('shopper.complaint.call')}</a>
-          </Card>
+          </ShopperCard>
         )}
 
         <p className="px-1 pb-4 text-center text-xs text-stone-500">{t('scalePage.footer')}</p>
-      </main>
-    </div>
+    </ShopperPage>
   );
 }

@@ -1,18 +1,16 @@
+import { ShopperNotFound } from '@/components/shopper-page.tsx';
 import { getTranslator } from '@/lib/i18n/server.ts';
-import { ShopperHeader } from './shopper-header.tsx';
 
 export default async function ReceiptNotFound() {
   const { t } = await getTranslator();
   return (
-    <div className="min-h-screen bg-stone-50">
-      <ShopperHeader appName={t('app.name')} title={t('shopper.title')} />
-      <main className="mx-auto max-w-md px-4 py-8" data-testid="receipt-not-found">
-        <h1 className="text-xl font-semibold">{t('shopper.notFound.title')}</h1>
-        <p className="mt-3 leading-relaxed text-stone-700">{t('shopper.notFound.body')}</p>
-        <a href="tel:12315" className="mt-6 inline-block rounded-lg bg-sun-600 px-4 py-2 font-medium text-white">
-          {t('shopper.complaint.call')}
-        </a>
-      </main>
-    </div>
+    <ShopperNotFound
+      appName={t('app.name')}
+      header={t('shopper.title')}
+      title={t('shopper.notFound.title')}
+      body={t('shopper.notFound.body')}
+      callLabel={t('shopper.complaint.call')}
+      testId="receipt-not-found"
+    />
   );
 }

@@ -1,7 +1,7 @@
 // The shopper's receipt check: public, no sign-in, server-rendered, light enough for any phone.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { accuracyClassLabel, ShopperCard, ShopperPage, ShopperRow } from '@/components/shopper-page.tsx';
 import { db } from '@/lib/db/client.ts';
 import { getPublicReceipt, type PublicStanding } from '@/lib/db/queries/receipts.ts';
 import { receiptTokenSchema, standingTone, type ReceiptReason } from '@/lib/domain/receipt.ts';
@@ -10,7 +10,6 @@ import { formatJin, formatKg, MG_PER_G } from '@/lib/domain/units.ts';
 import { count, date, dateTime, money } from '@/lib/i18n/format.ts';
 import type { Locale, Translate } from '@/lib/i18n/index.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
-import { ShopperHeader } from './shopper-header.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -28,24 +27,6 @@ const STANDING_STYLE = {
   green: 'bg-emerald-100 text-emerald-800',
   red: 'bg-red-100 text-red-800',
 } as const;
-
-function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="flex items-baseline justify-between gap-4 py-2">
-      <dt className="shrink-0 text-stone-500">{label}</dt>
-      <dd className="text-right font-medium" data-testid={testId}>{children}</dd>
-    </div>
-  );
-}
-
-function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <section className="rounded-xl border border-stone-200 bg-white px-4 py-3 shadow-sm" data-testid={testId}>
-      <h2 className="mb-1 text-sm font-semibold text-stone-500">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function ReceiptPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -75,9 +56,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
   const mass = (mg: number) => t('shopper.mass', { kg: formatKg(mg), jin: formatJin(mg) });
 
   return (
-    <div className="min-h-screen bg-stone-50">
-      <ShopperHeader appName={t('app.name')} title={t('shopper.title')} />
-      <main className="mx-auto max-w-md space-y-3 px-3 py-4 text-[15px] leading-relaxed">
+    <ShopperPage appName={t('app.name')} title={t('shopper.title')}>
         <section className={`rounded-xl border-2 px-4 py-3 ${style.box}`} data-testid="receipt-verdict" data-verdict={receipt.verdict} role="status">
           <p className="flex items-center gap-2 text-lg font-bold">
             <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-full border-2 border-current text-base">
@@ -114,52 +93,52 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
           </p>
         </section>
 
-        <Card title={t('shopper.section.purchase')} testId="receipt-purchase">
+        <ShopperCard title={t('shopper.section.purchase')} testId="receipt-purchase">
           <dl className="divide-y divide-stone-100">
-            <Row label={t('shopper.market')} testId="receipt-market">{zh ? receipt.market.name : receipt.market.nameEn}</Row>
-            {receipt.stall && <Row label={t('shopper.stall')} testId="receipt-stall">{receipt.stall}</Row>}
-            {receipt.shopName && <Row label={t('shopper.shop')} testId="receipt-shop">{receipt.shopName}</Row>}
-            <Row label={t('shopper.time')} testId="receipt-time">{dateTime(receipt.issuedAt, locale)}</Row>
-            <Row label={t('shopper.commodity')}>{zh ? receipt.commodity.name : receipt.commodity.nameEn}</Row>
-            <Row label={t('shopper.unitPrice')} testId="receipt-unit-price">
+            <ShopperRow label={t('shopper.market')} testId="receipt-market">{zh ? receipt.market.name : receipt.market.nameEn}</ShopperRow>
+            {receipt.stall && <ShopperRow label={t('shopper.stall')} testId="receipt-stall">{receipt.stall}</ShopperRow>}
+            {receipt.shopName && <ShopperRow label={t('shopper.shop')} testId="receipt-shop">{receipt.shopName}</ShopperRow>}
+            <ShopperRow label={t('shopper.time')} testId="receipt-time">{dateTime(receipt.issuedAt, locale)}</ShopperRow>
+            <ShopperRow label={t('shopper.commodity')}>{zh ? receipt.commodity.name : receipt.commodity.nameEn}</ShopperRow>
+            <ShopperRow label={t('shopper.unitPrice')} testId="receipt-unit-price">
               {t('shopper.perKg', { price: yuanPerKg(receipt.unitPriceFenPerKg) })}
               <br />
               <span className="text-sm font-normal text-stone-500">{t('shopper.perJin', { price: yuanPerJin(receipt.unitPriceFenPerKg) })}</span>
-            </Row>
-            <Row label={t('shopper.net')} testId="receipt-net">{mass(receipt.netMg)}</Row>
-            <Row label={t('shopper.tare')} testId="receipt-tare">{receipt.tareMg > 0 ? mass(receipt.tareMg) : t('shopper.noTare')}</Row>
-            <Row label={t('shopper.price')}>{money(receipt.priceFen)}</Row>
-            <Row label={t('shopper.payment')}>{t(`shopper.pay.${receipt.paymentMethod}`)}</Row>
+            </ShopperRow>
+            <ShopperRow label={t('shopper.net')} testId="receipt-net">{mass(receipt.netMg)}</ShopperRow>
+            <ShopperRow label={t('shopper.tare')} testId="receipt-tare">{receipt.tareMg > 0 ? mass(receipt.tareMg) : t('shopper.noTare')}</ShopperRow>
+            <ShopperRow label={t('shopper.price')}>{money(receipt.priceFen)}</ShopperRow>
+            <ShopperRow label={t('shopper.payment')}>{t(`shopper.pay.${receipt.paymentMethod}`)}</ShopperRow>
           </dl>
-        </Card>
+        </ShopperCard>
 
-        <Card title={t('shopper.section.scale')} testId="receipt-scale">
+        <ShopperCard title={t('shopper.section.scale')} testId="receipt-scale">
           <dl className="divide-y divide-stone-100">
-            <Row label={t('shopper.scale.serial')} testId="receipt-scale-serial">
+            <ShopperRow label={t('shopper.scale.serial')} testId="receipt-scale-serial">
               <span className="font-mono text-sm">{receipt.scale.serial}</span>
-            </Row>
-            <Row label={t('shopper.scale.model')}>
+            </ShopperRow>
+            <ShopperRow label={t('shopper.scale.model')}>
               {receipt.scale.maker} {receipt.scale.model}
-            </Row>
-            <Row label={t('shopper.scale.class')}>{classLabel(t, receipt.scale.accuracyClass)}</Row>
-            <Row label={t('shopper.scale.capacity')}>
+            </ShopperRow>
+            <ShopperRow label={t('shopper.scale.class')}>{accuracyClassLabel(t, receipt.scale.accuracyClass)}</ShopperRow>
+            <ShopperRow label={t('shopper.scale.capacity')}>
               {t('shopper.scale.capacityValue', {
                 min: count(receipt.scale.minMg / MG_PER_G, locale),
                 max: formatKg(receipt.scale.maxMg, 0),
                 e: count(receipt.scale.eMg / MG_PER_G, locale),
               })}
-            </Row>
+            </ShopperRow>
           </dl>
-        </Card>
+        </ShopperCard>
 
-        <Card title={t('shopper.section.verification')} testId="receipt-verification">
+        <ShopperCard title={t('shopper.section.verification')} testId="receipt-verification">
           <div className="grid grid-cols-1 gap-3 py-1 min-[360px]:grid-cols-2">
             <Standing label={t('shopper.ver.atPurchase')} standing={receipt.atPurchase} t={t} locale={locale} testId="receipt-standing-purchase" />
             <Standing label={t('shopper.ver.today')} standing={receipt.today} t={t} locale={locale} testId="receipt-standing-today" />
           </div>
-        </Card>
+        </ShopperCard>
 
-        <Card title={t('shopper.section.complaint')} testId="receipt-complaint">
+        <ShopperCard title={t('shopper.section.complaint')} testId="receipt-complaint">
           <ul className="list-disc space-y-1 pl-5 text-sm text-stone-700">
             <li data-testid="receipt-fair-scale">
               {receipt.fairScale
@@ -175,24 +154,11 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
           <a href="tel:12315" className="mt-3 block rounded-lg bg-sun-600 px-4 py-2 text-center font-medium text-white" data-testid="receipt-call-12315">
             {t('shopper.complaint.call')}
           </a>
-        </Card>
+        </ShopperCard>
 
         <p className="px-1 pb-4 text-center text-xs text-stone-500">{t('shopper.footer')}</p>
-      </main>
-    </div>
+    </ShopperPage>
   );
-}
-
-function classLabel(t: Translate, accuracyClass: string): string {
-  switch (accuracyClass) {
-    case 'I':
-    case 'II':
-    case 'III':
-    case 'IIII':
-      return t(`shopper.class.${accuracyClass}`);
-    default:
-      return accuracyClass;
-  }
 }
 
 function Standing({ label, standing, t, locale, testId }: { label: string; standing: PublicStanding; t: Translate; locale: Locale; testId: string }) {
