@@ -10,7 +10,9 @@
 // - How: the form is parsed and judged by lib/domain (the browser runs the same code for the live
 //   verdict); the inspection, its test points (CheckWeighing rows, each with the limit it was held
 //   to) and, for a verification, the Verification are written in one transaction with an audit event.
+import type { Actor } from './actor.ts';
 import type { Db } from './client.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 import { Prisma } from './generated/client.ts';
 import type { Role } from './generated/enums.ts';
 import { scaleWhere, type Scope } from './scope.ts';
@@ -28,13 +30,6 @@ export const INSPECTION_ROLES: readonly Role[] = ['city_regulator', 'district_re
 
 export function canInspect(role: Role): boolean {
   return INSPECTION_ROLES.includes(role);
-}
-
-/** Who acts: the signed-in user (a SessionUser fits). The role gates, the scope limits, the id is recorded. */
-export interface InspectionActor {
-  id: number | null;
-  role: Role;
-  scope: Scope;
 }
 
 export class InspectionForbiddenError extends Error {
@@ -86,12 +81,8 @@ export class ReinstatementRefusedError extends Error {
   }
 }
 
-function assertMayInspect(actor: InspectionActor): void {
+function assertMayInspect(actor: Actor): void {
   if (!canInspect(actor.role)) throw new InspectionForbiddenError(actor.role);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 type Tx = Prisma.TransactionClient;
@@ -163,7 +154,7 @@ export interface RecordedInspection {
  * ScaleNotFoundError, ScaleRetiredError, or InspectionValidationError (a duplicate certificate
  * number included).
  */
-export async function recordInspection(db: Db, actor: InspectionActor, scaleId: number, input: unknown, now = new Date()): Promise<RecordedInspection> {
+export async function recordInspection(db: Db, actor: Actor, scaleId: number, input: unknown, now = new Date()): Promise<RecordedInspection> {
   assertMayInspect(actor);
   const today = businessDay(now);
   try {
@@ -249,7 +240,7 @@ export async function recordInspection(db: Db, actor: InspectionActor, scaleId: 
  */
 export async function suspendScale(
   db: Db,
-  actor: InspectionActor,
+  actor: Actor,
   input: { scaleId: number; inspectionId: number },
   now = new Date(),
 ): Promise<{ already: boolean }> {
@@ -275,7 +266,7 @@ export async function suspendScale(
  * and valid today (lib/domain/verification-lifecycle.ts). The inspection that recorded that
  * verification, if any, is marked `reinstated`. Throws ReinstatementRefusedError with the reason.
  */
-export async function reinstateScale(db: Db, actor: InspectionActor, scaleId: number, now = new Date()): Promise<{ verificationId: number }> {
+export async function reinstateScale(db: Db, actor: Actor, scaleId: number, now = new Date()): Promise<{ verificationId: number }> {
   assertMayInspect(actor);
   return db.$transaction(async (tx) => {
     const scale = await lockScale(tx, actor.scope, scaleId);

@@ -8,8 +8,9 @@
 //   as not found. Only city and district regulators and market managers may provision.
 // - Revocation is final: a revoked scale's messages are refused and its secret cannot be rotated.
 import { z } from 'zod';
+import type { Actor } from './actor.ts';
 import type { Db } from './client.ts';
-import { Prisma } from './generated/client.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 import type { Role } from './generated/enums.ts';
 import { marketWhere, scaleWhere, type Scope } from './scope.ts';
 import { open, seal } from '../crypto/secret-box.ts';
@@ -26,13 +27,6 @@ export const PROVISIONING_ROLES: readonly Role[] = ['city_regulator', 'district_
 
 export function canProvision(role: Role): boolean {
   return PROVISIONING_ROLES.includes(role);
-}
-
-/** Who acts: the signed-in user (a SessionUser fits). The role gates, the scope limits, the id is audited. */
-export interface ProvisioningActor {
-  id: number | null;
-  role: Role;
-  scope: Scope;
 }
 
 /** The actor's role may not provision scales (an inspector, a bank officer, a merchant): a 403. */
@@ -79,7 +73,7 @@ export class ProvisioningValidationError extends Error {
   }
 }
 
-function assertMayProvision(actor: ProvisioningActor): void {
+function assertMayProvision(actor: Actor): void {
   if (!canProvision(actor.role)) throw new ProvisioningForbiddenError(actor.role);
 }
 
@@ -224,10 +218,6 @@ export function parseRegistration(input: RegisterScaleInput): RegistrationParse 
   return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, form: parsed.data };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
-
 /**
  * Registers a scale at a market (and stall) in the actor's scope and issues its first secret.
  * Returns the secret in clear: the only time it is ever shown. Throws ProvisioningForbiddenError,
@@ -235,7 +225,7 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function registerScale(
   db: Db,
-  actor: ProvisioningActor,
+  actor: Actor,
   key: Uint8Array,
   input: RegisterScaleInput,
   now = new Date(),
@@ -303,7 +293,7 @@ export async function registerScale(
  */
 export async function rotateSecret(
   db: Db,
-  actor: ProvisioningActor,
+  actor: Actor,
   key: Uint8Array,
   scaleId: number,
   now = new Date(),
@@ -338,7 +328,7 @@ export async function rotateSecret(
 }
 
 /** Revokes a scale in scope: from now on the ingest refuses its messages. Revoking twice keeps the first time. */
-export async function revokeScale(db: Db, actor: ProvisioningActor, scaleId: number, now = new Date()): Promise<{ revokedAt: Date }> {
+export async function revokeScale(db: Db, actor: Actor, scaleId: number, now = new Date()): Promise<{ revokedAt: Date }> {
   assertMayProvision(actor);
   return db.$transaction(async (tx) => {
     const scale = await tx.scale.findFirst({

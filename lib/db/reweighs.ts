@@ -8,6 +8,7 @@
 //   inspectors and regulators. Only in scope: a weighing of another market reads as not found.
 // - Weighing is partitioned and has no relations: it is read by (id, scaleTime), which a receipt
 //   carries as (weighingId, issuedAt), so one partition is touched.
+import type { Actor } from './actor.ts';
 import type { Db } from './client.ts';
 import type { Role } from './generated/enums.ts';
 import { marketWhere, scaleWhere, type Scope } from './scope.ts';
@@ -23,12 +24,6 @@ export const REWEIGH_ROLES: readonly Role[] = ['city_regulator', 'district_regul
 
 export function canReweigh(role: Role): boolean {
   return REWEIGH_ROLES.includes(role);
-}
-
-export interface ReweighActor {
-  id: number | null;
-  role: Role;
-  scope: Scope;
 }
 
 export class ReweighForbiddenError extends Error {
@@ -180,7 +175,7 @@ export interface RecordedReweigh {
  * ReweighValidationError naming the field (the weighing, or the fair scale, not found in scope or
  * not usable, or a bad mass).
  */
-export async function recordReweigh(db: Db, actor: ReweighActor, input: unknown, now = new Date()): Promise<RecordedReweigh> {
+export async function recordReweigh(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<RecordedReweigh> {
   if (!canReweigh(actor.role)) throw new ReweighForbiddenError(actor.role);
   const parsed = reweighRecordSchema.safeParse(input);
   if (!parsed.success) {

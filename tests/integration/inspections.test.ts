@@ -3,11 +3,12 @@
 // database is shared with other files: the scales used here are put back as they were at the end.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Actor } from '../../lib/db/actor.ts';
 import { createDb, type Db } from '../../lib/db/client.ts';
 import { scopeOf } from '../../lib/db/scope.ts';
 import {
   getInspection, InspectionForbiddenError, InspectionValidationError, recordInspection, reinstateScale, ReinstatementRefusedError,
-  ScaleNotFoundError, suspendScale, SuspensionRefusedError, type InspectionActor,
+  ScaleNotFoundError, suspendScale, SuspensionRefusedError,
 } from '../../lib/db/inspections.ts';
 import { fairScalesOf, findReweighCandidates, recordReweigh, ReweighForbiddenError, ReweighValidationError } from '../../lib/db/reweighs.ts';
 import { listLifecycle, verificationReminders } from '../../lib/db/queries/verification-lifecycle.ts';
@@ -22,10 +23,10 @@ const today = businessDay(new Date());
 let certificates = 0;
 const nextCertificate = () => `${tag}-${++certificates}`;
 
-let inspector: InspectionActor & { districtId: number };
-let city: InspectionActor;
-let manager: InspectionActor & { marketId: number };
-let bank: InspectionActor;
+let inspector: Actor & { districtId: number };
+let city: Actor;
+let manager: Actor & { marketId: number };
+let bank: Actor;
 /** in-service trade scales of the inspector's district with a verification valid beyond the warning window */
 let scales: { id: number; serial: string; marketId: number }[];
 let outside: { id: number };

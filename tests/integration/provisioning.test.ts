@@ -3,12 +3,13 @@
 // key, so these tests make their own key and provision their own scales (deleted at the end).
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Actor } from '../../lib/db/actor.ts';
 import { createDb, type Db } from '../../lib/db/client.ts';
 import { scopeOf } from '../../lib/db/scope.ts';
 import { SecretBoxError } from '../../lib/crypto/secret-box.ts';
 import {
   ProvisioningForbiddenError, ProvisioningValidationError, registerScale, registrationPlaces, revokeScale, rotateSecret,
-  scaleIdentity, scaleSecret, ScaleNotFoundError, ScaleRevokedError, type ProvisioningActor, type RegisterScaleInput,
+  scaleIdentity, scaleSecret, ScaleNotFoundError, ScaleRevokedError, type RegisterScaleInput,
 } from '../../lib/db/provisioning.ts';
 
 let db: Db;
@@ -17,10 +18,10 @@ const prefix = `IT-${randomBytes(3).toString('hex').toUpperCase()}`;
 let serialCounter = 0;
 const nextSerial = () => `${prefix}-${++serialCounter}`;
 
-let district: ProvisioningActor & { districtId: number };
-let city: ProvisioningActor;
-let market: ProvisioningActor & { marketId: number };
-let inspector: ProvisioningActor;
+let district: Actor & { districtId: number };
+let city: Actor;
+let market: Actor & { marketId: number };
+let inspector: Actor;
 /** a market and a stall of the district user's district */
 let own: { marketId: number; stallId: number };
 /** a scale and a market of another district */
