@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../../lib/db/actor.ts';
 import { createDb, type Db } from '../../lib/db/client.ts';
-import { scopeOf } from '../../lib/db/scope.ts';
+import { caught, demoActor } from '../support/actors.ts';
 import {
   getInspection, InspectionForbiddenError, InspectionValidationError, recordInspection, reinstateScale, ReinstatementRefusedError,
   ScaleNotFoundError, suspendScale, SuspensionRefusedError,
@@ -31,21 +31,6 @@ let bank: Actor;
 let scales: { id: number; serial: string; marketId: number }[];
 let outside: { id: number };
 const touched = new Set<number>();
-
-async function actor(username: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { username } });
-  return { id: user.id, role: user.role, scope: scopeOf(user), districtId: user.districtId, marketId: user.marketId };
-}
-
-async function caught<T>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof type) return error;
-    throw error;
-  }
-  throw new Error(`expected ${type.name}`);
-}
 
 /** A spot check of a 15 kg / e = 5 g scale: zero, then 2.5 kg read as `at2500`. */
 function spotCheck(at2500 = '2.5'): InspectionFormInput {
@@ -77,13 +62,13 @@ function verification(certificateNo: string, weighing = '2.5'): InspectionFormIn
 
 beforeAll(async () => {
   db = createDb(inject('databaseUrl'));
-  const inspectorUser = await actor('inspector');
-  const managerUser = await actor('market');
+  const inspectorUser = await demoActor(db, 'inspector');
+  const managerUser = await demoActor(db, 'market');
   if (inspectorUser.districtId === null || managerUser.marketId === null) throw new Error('demo users lack their district / market');
   inspector = { ...inspectorUser, districtId: inspectorUser.districtId };
   manager = { ...managerUser, marketId: managerUser.marketId };
-  city = await actor('city');
-  bank = await actor('bank');
+  city = await demoActor(db, 'city');
+  bank = await demoActor(db, 'bank');
   // the lowest ids: the ingest tests take their scales from the highest down
   const candidates = await db.scale.findMany({
     where: { purpose: 'trade', status: 'in_service', eMg: 5_000, maxMg: 15_000_000, market: { districtId: inspector.districtId } },
@@ -142,7 +127,7 @@ describe('recording an inspection', () => {
 
     const read = await getInspection(db, inspector.scope, recorded.inspectionId);
     expect(read?.checks).toHaveLength(5);
-    expect(await getInspection(db, (await actor('merchant2')).scope, recorded.inspectionId)).toBeNull();
+    expect(await getInspection(db, (await demoActor(db, 'merchant2')).scope, recorded.inspectionId)).toBeNull();
   });
 
   it('refuses a bad form, naming the fields, and stores nothing', async () => {
@@ -284,7 +269,7 @@ describe('fair-scale re-weighs', () => {
     const receipt = await receiptOf(scale.id);
     const [candidate] = await findReweighCandidates(db, inspector.scope, { kind: 'receipt', token: receipt.token });
     expect(candidate).toMatchObject({ weighingId: receipt.weighingId, netMg: receipt.netMg, scale: { id: scale.id } });
-    expect(await findReweighCandidates(db, (await actor('merchant2')).scope, { kind: 'receipt', token: receipt.token })).toEqual([]);
+    expect(await findReweighCandidates(db, (await demoActor(db, 'merchant2')).scope, { kind: 'receipt', token: receipt.token })).toEqual([]);
 
     const fair = (await fairScalesOf(db, inspector.scope, receipt.marketId, today)).find((option) => option.usable);
     if (!fair) throw new Error('the market has no usable fair scale');
@@ -315,8 +300,8 @@ describe('fair-scale re-weighs', () => {
     const receipt = await receiptOf(scales[1]!.id);
     const fair = (await fairScalesOf(db, inspector.scope, receipt.marketId, today)).find((option) => option.usable)!;
     const form = { weighingId: receipt.weighingId.toString(), scaleTime: receipt.issuedAt.toISOString(), fairScaleId: String(fair.id), unit: 'kg', fairMass: '1' };
-    const otherDistrict = await actor('merchant2');
-    const districtUser = await actor('district');
+    const otherDistrict = await demoActor(db, 'merchant2');
+    const districtUser = await demoActor(db, 'district');
     const elsewhere = { id: districtUser.id, role: 'district_regulator' as const, scope: { kind: 'district' as const, cityId: otherDistrict.scope.cityId, districtId: -1 } };
     expect((await caught(recordReweigh(db, elsewhere, form), ReweighValidationError)).fieldErrors).toEqual({ weighingId: 'reweigh.error.weighing' });
     expect((await caught(recordReweigh(db, inspector, { ...form, scaleTime: new Date(receipt.issuedAt.getTime() + 1).toISOString() }), ReweighValidationError)).fieldErrors)

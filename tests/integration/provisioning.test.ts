@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../../lib/db/actor.ts';
 import { createDb, type Db } from '../../lib/db/client.ts';
-import { scopeOf } from '../../lib/db/scope.ts';
+import { caught, demoActor } from '../support/actors.ts';
 import { SecretBoxError } from '../../lib/crypto/secret-box.ts';
 import {
   ProvisioningForbiddenError, ProvisioningValidationError, registerScale, registrationPlaces, revokeScale, rotateSecret,
@@ -27,11 +27,6 @@ let own: { marketId: number; stallId: number };
 /** a scale and a market of another district */
 let other: { scaleId: number; marketId: number };
 
-async function actor(username: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { username } });
-  return { id: user.id, role: user.role, scope: scopeOf(user), districtId: user.districtId, marketId: user.marketId };
-}
-
 function form(overrides: RegisterScaleInput = {}): RegisterScaleInput {
   return {
     marketId: String(own.marketId), stallId: String(own.stallId), serial: nextSerial(), model: 'ACS-15 测试型', maker: '衡阳测试衡器有限公司',
@@ -39,25 +34,15 @@ function form(overrides: RegisterScaleInput = {}): RegisterScaleInput {
   };
 }
 
-async function caught<T>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof type) return error;
-    throw error;
-  }
-  throw new Error(`expected ${type.name}`);
-}
-
 beforeAll(async () => {
   db = createDb(inject('databaseUrl'));
-  const districtUser = await actor('district');
-  const marketUser = await actor('market');
+  const districtUser = await demoActor(db, 'district');
+  const marketUser = await demoActor(db, 'market');
   if (districtUser.districtId === null || marketUser.marketId === null) throw new Error('demo users lack their district / market');
   district = { ...districtUser, districtId: districtUser.districtId };
   market = { ...marketUser, marketId: marketUser.marketId };
-  city = await actor('city');
-  inspector = await actor('inspector');
+  city = await demoActor(db, 'city');
+  inspector = await demoActor(db, 'inspector');
   const stall = await db.stall.findFirstOrThrow({ where: { market: { districtId: district.districtId } }, orderBy: { id: 'asc' } });
   own = { marketId: stall.marketId, stallId: stall.id };
   const otherScale = await db.scale.findFirstOrThrow({ where: { market: { districtId: { not: district.districtId } } }, orderBy: { id: 'asc' } });
@@ -134,7 +119,7 @@ describe('registering a scale', () => {
     const { scale } = await registerScale(db, district, key, form());
     await caught(rotateSecret(db, inspector, key, scale.id), ProvisioningForbiddenError);
     await caught(revokeScale(db, inspector, scale.id), ProvisioningForbiddenError);
-    const bank = await actor('bank');
+    const bank = await demoActor(db, 'bank');
     await caught(rotateSecret(db, bank, key, scale.id), ProvisioningForbiddenError);
     expect((await scaleSecret(db, key, scale.serial))?.revoked).toBe(false);
   });
