@@ -13,3 +13,17 @@ export function pageWindow(total: number, requested: number, size: number): Page
   const page = Math.min(pages, Math.max(1, Number.isInteger(requested) ? requested : 1));
   return { page, pages, skip: (page - 1) * size, take: size };
 }
+
+/** One page of a list already held in memory (ranked or judged in code), with what the pager needs. */
+export interface ListPage<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+}
+
+export function pageOf<T>(rows: readonly T[], requested: number, size: number): ListPage<T> {
+  const window = pageWindow(rows.length, requested, size);
+  return { rows: rows.slice(window.skip, window.skip + window.take), total: rows.length, page: window.page, pages: window.pages, pageSize: size };
+}

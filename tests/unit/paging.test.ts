@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageWindow } from '../../lib/domain/paging.ts';
+import { pageOf, pageWindow } from '../../lib/domain/paging.ts';
 
 describe('page window', () => {
   it('skips whole pages', () => {
@@ -19,5 +19,23 @@ describe('page window', () => {
 
   it('refuses a nonsense page size', () => {
     expect(() => pageWindow(10, 1, 0)).toThrow(RangeError);
+  });
+});
+
+describe('page of an in-memory list', () => {
+  const rows = Array.from({ length: 120 }, (_, index) => index);
+
+  it('slices the requested page and says where it is', () => {
+    expect(pageOf(rows, 3, 50)).toEqual({ rows: rows.slice(100), total: 120, page: 3, pages: 3, pageSize: 50 });
+  });
+
+  it('clamps a page out of range to the last one', () => {
+    const last = pageOf(rows, 9, 50);
+    expect(last.page).toBe(3);
+    expect(last.rows[0]).toBe(100);
+  });
+
+  it('has one empty page for an empty list', () => {
+    expect(pageOf([], 2, 50)).toEqual({ rows: [], total: 0, page: 1, pages: 1, pageSize: 50 });
   });
 });

@@ -3,7 +3,7 @@
 // (lib/domain/supervision.ts), so the list and the number agree.
 import type { Db } from '../client.ts';
 import { marketWhere, type Scope } from '../scope.ts';
-import { pageWindow } from '../../domain/paging.ts';
+import { pageOf, type ListPage } from '../../domain/paging.ts';
 import { coverage, uncoveredReasons, type Coverage, type UncoveredReason } from '../../domain/supervision.ts';
 import type { VerificationStatus } from '../../domain/verification-status.ts';
 import { scaleFacts } from './scales.ts';
@@ -19,13 +19,8 @@ export interface UncoveredStall {
   scales: { id: number; serial: string; status: VerificationStatus; connected: boolean }[];
 }
 
-export interface UncoveredList {
+export interface UncoveredList extends ListPage<UncoveredStall> {
   coverage: Coverage;
-  rows: UncoveredStall[];
-  total: number;
-  page: number;
-  pages: number;
-  pageSize: number;
 }
 
 export async function listUncoveredStalls(db: Db, scope: Scope, options: { today: string; page: number; now?: Date }): Promise<UncoveredList> {
@@ -53,13 +48,8 @@ export async function listUncoveredStalls(db: Db, scope: Scope, options: { today
     return [{ ...stall, merchant, scales: known, reasons: uncoveredReasons(known) }];
   });
   const uncovered = judged.filter((stall) => stall.reasons.length > 0);
-  const window = pageWindow(uncovered.length, options.page, COVERAGE_PAGE_SIZE);
   return {
     coverage: coverage(judged.map((stall) => ({ occupied: true, tradeScales: stall.scales }))),
-    rows: uncovered.slice(window.skip, window.skip + window.take),
-    total: uncovered.length,
-    page: window.page,
-    pages: window.pages,
-    pageSize: COVERAGE_PAGE_SIZE,
+    ...pageOf(uncovered, options.page, COVERAGE_PAGE_SIZE),
   };
 }

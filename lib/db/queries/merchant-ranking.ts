@@ -7,7 +7,7 @@ import {
 } from '../../domain/accuracy-score.ts';
 import { addDays } from '../../domain/business-day.ts';
 import { lastDays, type DayWindow } from '../../domain/day-series.ts';
-import { pageWindow } from '../../domain/paging.ts';
+import { pageOf, type ListPage } from '../../domain/paging.ts';
 import type { CardFilter, RankingPeriod } from '../../domain/ranking-query.ts';
 import { checkEvidence, tradeTotals, type TradeTotals } from './merchant-evidence.ts';
 import { narrowScope, type Named } from './places.ts';
@@ -98,23 +98,9 @@ export async function rankMerchants(db: Db, scope: Scope, filter: MerchantRankin
   return { rows, cards, windows };
 }
 
-export interface MerchantRankingPage extends MerchantRanking {
-  total: number;
-  page: number;
-  pages: number;
-  pageSize: number;
-}
+export type MerchantRankingPage = Omit<MerchantRanking, 'rows'> & ListPage<MerchantRankingRow>;
 
 export async function listMerchantRanking(db: Db, scope: Scope, filter: MerchantRankingFilter & { page: number }): Promise<MerchantRankingPage> {
   const ranking = await rankMerchants(db, scope, filter);
-  const window = pageWindow(ranking.rows.length, filter.page, RANKING_PAGE_SIZE);
-  return {
-    ...ranking,
-    rows: ranking.rows.slice(window.skip, window.skip + window.take),
-    total: ranking.rows.length,
-    page: window.page,
-    pages: window.pages,
-    pageSize: RANKING_PAGE_SIZE,
-  };
+  return { ...ranking, ...pageOf(ranking.rows, filter.page, RANKING_PAGE_SIZE) };
 }
-

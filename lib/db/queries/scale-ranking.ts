@@ -6,7 +6,7 @@ import type { Db } from '../client.ts';
 import { scaleWhere, type Scope } from '../scope.ts';
 import { addDays, dateAsDay, dayAsDate, dayStart } from '../../domain/business-day.ts';
 import { lastDays, type DayWindow } from '../../domain/day-series.ts';
-import { pageWindow } from '../../domain/paging.ts';
+import { pageOf, type ListPage } from '../../domain/paging.ts';
 import type { RankingPeriod, ScaleSort } from '../../domain/ranking-query.ts';
 import { combinePassRates, type PassRate } from '../../domain/scale-accuracy.ts';
 import { compareScales, perMille } from '../../domain/scale-ranking.ts';
@@ -146,22 +146,9 @@ export async function rankScales(db: Db, scope: Scope, filter: ScaleRankingFilte
   return { rows, tally: tallyStatuses(all.map((row) => row.status)), window };
 }
 
-export interface ScaleRankingPage extends ScaleRanking {
-  total: number;
-  page: number;
-  pages: number;
-  pageSize: number;
-}
+export type ScaleRankingPage = Omit<ScaleRanking, 'rows'> & ListPage<ScaleRankingRow>;
 
 export async function listScaleRanking(db: Db, scope: Scope, filter: ScaleRankingFilter & { page: number }): Promise<ScaleRankingPage> {
   const ranking = await rankScales(db, scope, filter);
-  const page = pageWindow(ranking.rows.length, filter.page, RANKING_PAGE_SIZE);
-  return {
-    ...ranking,
-    rows: ranking.rows.slice(page.skip, page.skip + page.take),
-    total: ranking.rows.length,
-    page: page.page,
-    pages: page.pages,
-    pageSize: RANKING_PAGE_SIZE,
-  };
+  return { ...ranking, ...pageOf(ranking.rows, filter.page, RANKING_PAGE_SIZE) };
 }
