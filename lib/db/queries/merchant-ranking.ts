@@ -10,7 +10,7 @@ import { lastDays, type DayWindow } from '../../domain/day-series.ts';
 import { pageOf, type ListPage } from '../../domain/paging.ts';
 import type { CardFilter, RankingPeriod } from '../../domain/ranking-query.ts';
 import { checkEvidence, tradeTotals, type TradeTotals } from './merchant-evidence.ts';
-import { narrowScope, type Named } from './places.ts';
+import { marketOptionSelect, type Named, narrowScope } from './places.ts';
 
 export const RANKING_PAGE_SIZE = 50;
 
@@ -71,7 +71,7 @@ export async function rankMerchants(db: Db, scope: Scope, filter: MerchantRankin
       id: true,
       name: true,
       shopName: true,
-      market: { select: { id: true, code: true, name: true, nameEn: true, district: { select: { id: true, name: true, nameEn: true } } } },
+      market: { select: marketOptionSelect },
     },
   });
   const ids = merchants.map((merchant) => merchant.id);

@@ -12,6 +12,7 @@ import type { RankingPeriod } from '../../domain/ranking-query.ts';
 import { checkEvidence, dailyTradeEvidence } from './merchant-evidence.ts';
 import { scoreWindows, type ScoreWindows } from './merchant-ranking.ts';
 import { inUse } from './scales.ts';
+import { marketOptionSelect } from './places.ts';
 
 /** The score chart: one point a week, each the score of the `period` days ending that day. */
 export const SERIES_WEEKS = 12;
@@ -105,7 +106,7 @@ export async function getMerchantScore(
       id: true,
       name: true,
       shopName: true,
-      market: { select: { id: true, code: true, name: true, nameEn: true, district: { select: { id: true, name: true, nameEn: true } } } },
+      market: { select: marketOptionSelect },
       stalls: {
         orderBy: { code: 'asc' },
         select: { id: true, code: true, scales: { where: { AND: [scaleWhere(scope), inUse] }, orderBy: { serial: 'asc' }, select: { id: true, serial: true } } },

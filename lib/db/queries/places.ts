@@ -15,12 +15,15 @@ export interface MarketOption extends Named {
   district: Named;
 }
 
+/** Selects a market as a MarketOption: its code, its names and its district. */
+export const marketOptionSelect = { id: true, code: true, name: true, nameEn: true, district: { select: { id: true, name: true, nameEn: true } } } as const;
+
 /** The markets the scope may see, with their districts (for filters and links). */
 export async function marketsInScope(db: Db, scope: Scope): Promise<MarketOption[]> {
   return db.market.findMany({
     where: marketWhere(scope),
     orderBy: { code: 'asc' },
-    select: { id: true, code: true, name: true, nameEn: true, district: { select: { id: true, name: true, nameEn: true } } },
+    select: marketOptionSelect,
   });
 }
 

@@ -12,7 +12,7 @@ import { combinePassRates, type PassRate } from '../../domain/scale-accuracy.ts'
 import { compareScales, perMille } from '../../domain/scale-ranking.ts';
 import { tallyStatuses, type StatusTally } from '../../domain/supervision.ts';
 import type { VerificationStatus } from '../../domain/verification-status.ts';
-import { narrowScope, type Named } from './places.ts';
+import { marketOptionSelect, type Named, narrowScope } from './places.ts';
 import { RANKING_PAGE_SIZE } from './merchant-ranking.ts';
 import { inUse, latestVerification, statusOf } from './scales.ts';
 
@@ -91,7 +91,7 @@ export async function rankScales(db: Db, scope: Scope, filter: ScaleRankingFilte
       status: true,
       online: true,
       verifications: latestVerification,
-      market: { select: { id: true, code: true, name: true, nameEn: true, district: { select: { id: true, name: true, nameEn: true } } } },
+      market: { select: marketOptionSelect },
       stall: { select: { id: true, code: true, merchant: { select: { id: true, name: true, shopName: true } } } },
     },
   });

@@ -10,6 +10,7 @@ import { fillDays, lastDays, type DayWindow } from '../../domain/day-series.ts';
 import { pageWindow } from '../../domain/paging.ts';
 import { checkError, isConnected, tallyStatuses, type StatusTally } from '../../domain/supervision.ts';
 import { verificationStatus, type VerificationStatus } from '../../domain/verification-status.ts';
+import { marketOptionSelect } from './places.ts';
 
 export const SCALE_PAGE_SIZE = 50;
 export const CHART_DAYS = 30;
@@ -210,7 +211,7 @@ export async function getScale(db: Db, scope: Scope, scaleId: number, today: str
       online: true,
       lastSeenAt: true,
       installedOn: true,
-      market: { select: { id: true, code: true, name: true, nameEn: true, district: { select: { id: true, name: true, nameEn: true } } } },
+      market: { select: marketOptionSelect },
       stall: { select: { id: true, code: true, merchant: { select: { id: true, name: true, shopName: true } } } },
       verifications: {
         orderBy: [{ verifiedOn: 'desc' }, { id: 'desc' }],

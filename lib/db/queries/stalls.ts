@@ -7,6 +7,7 @@ import { scaleWhere, stallWhere, type Scope } from '../scope.ts';
 import { dayAsDate } from '../../domain/business-day.ts';
 import { scaleFloorState, stallFloorState, type FloorState } from '../../domain/floor-state.ts';
 import { inUse, scaleSummarySelect, toScaleSummary, type ScaleSummary } from './scales.ts';
+import { marketOptionSelect } from './places.ts';
 
 export interface StallScale extends ScaleSummary {
   state: FloorState;
@@ -32,7 +33,7 @@ export async function getStallView(db: Db, scope: Scope, marketId: number, stall
       code: true,
       row: true,
       col: true,
-      market: { select: { id: true, code: true, name: true, nameEn: true, district: { select: { id: true, name: true, nameEn: true } } } },
+      market: { select: marketOptionSelect },
       merchant: { select: { id: true, name: true, shopName: true, licenseNo: true, phone: true, category: true } },
       scales: { where: { AND: [scaleWhere(scope), inUse] }, orderBy: { serial: 'asc' }, select: scaleSummarySelect },
     },
