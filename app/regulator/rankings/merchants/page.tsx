@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CardBadge } from '@/components/card-badge.tsx';
-import { DataTable } from '@/components/data-table.tsx';
 import { FilterForm } from '@/components/filter-form.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
@@ -14,6 +13,7 @@ import { getTranslator } from '@/lib/i18n/server.ts';
 import { cardLabel, reasonText, trendText } from '@/lib/i18n/score-labels.ts';
 import { placeFields } from '../../_components/ranking-filters.ts';
 import { localName, today } from '../../_components/view.ts';
+import { RankingTable, RankingWindowBar } from '../../_components/ranking-table.tsx';
 import { PagePager } from '../../_components/page-pager.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -57,21 +57,16 @@ export default async function MerchantRankingPage({ searchParams }: { searchPara
           },
         ]}
       />
-      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p className="text-stone-500">
-          {t('scores.window', { from: date(current.from, locale), to: date(current.to, locale), previousFrom: date(previous.from, locale), previousTo: date(previous.to, locale) })}
-        </p>
-        <a href={`${PATH}/csv${search(query)}`} className="rounded border border-sun-500 px-3 py-1 font-medium text-sun-700 hover:bg-sun-50" data-testid="csv-link" download>
-          {t('scores.csv.download', { count: count(list.total, locale) })}
-        </a>
-      </div>
-      <DataTable
+      <RankingWindowBar
+        window={t('scores.window', { from: date(current.from, locale), to: date(current.to, locale), previousFrom: date(previous.from, locale), previousTo: date(previous.to, locale) })}
+        csvHref={`${PATH}/csv${search(query)}`}
+        csvLabel={t('scores.csv.download', { count: count(list.total, locale) })}
+      />
+      <RankingTable
+        t={t}
         testId="merchant-ranking-table"
         rows={list.rows}
-        rowKey={(row) => row.id}
-        empty={t('common.none')}
         columns={[
-          { key: 'rank', header: t('scores.col.rank'), align: 'right', cell: (row) => <span data-testid="rank">{row.rank}</span> },
           {
             key: 'merchant',
             header: t('scores.col.merchant'),

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DataTable } from '@/components/data-table.tsx';
 import { FilterForm } from '@/components/filter-form.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
@@ -13,6 +12,7 @@ import { getTranslator } from '@/lib/i18n/server.ts';
 import { placeFields } from '../../_components/ranking-filters.ts';
 import { OnlineDot, StatusBadge } from '../../_components/status-badge.tsx';
 import { localName, today } from '../../_components/view.ts';
+import { RankingTable, RankingWindowBar } from '../../_components/ranking-table.tsx';
 import { PagePager } from '../../_components/page-pager.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -60,19 +60,16 @@ export default async function ScaleRankingPage({ searchParams }: { searchParams:
           { name: 'sort', label: t('scores.filter.sort'), value: query.sort, options: SCALE_SORTS.map((sort) => ({ value: sort, label: t(`scores.sort.${sort}`) })) },
         ]}
       />
-      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p className="text-stone-500">{t('scores.period.days', { days: query.period })} · {date(list.window.from, locale)} – {date(list.window.to, locale)}</p>
-        <a href={`${PATH}/csv${search(query)}`} className="rounded border border-sun-500 px-3 py-1 font-medium text-sun-700 hover:bg-sun-50" data-testid="csv-link" download>
-          {t('scores.csv.download', { count: count(list.total, locale) })}
-        </a>
-      </div>
-      <DataTable
+      <RankingWindowBar
+        window={`${t('scores.period.days', { days: query.period })} · ${date(list.window.from, locale)} – ${date(list.window.to, locale)}`}
+        csvHref={`${PATH}/csv${search(query)}`}
+        csvLabel={t('scores.csv.download', { count: count(list.total, locale) })}
+      />
+      <RankingTable
+        t={t}
         testId="scale-ranking-table"
         rows={list.rows}
-        rowKey={(row) => row.id}
-        empty={t('common.none')}
         columns={[
-          { key: 'rank', header: t('scores.col.rank'), align: 'right', cell: (row) => <span data-testid="rank">{row.rank}</span> },
           {
             key: 'serial',
             header: t('scores.col.serial'),
