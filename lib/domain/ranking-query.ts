@@ -3,6 +3,7 @@
 // as "no filter" or the default, so a link still opens.
 import { z } from 'zod';
 import { SCORE_SETTINGS } from './accuracy-score.ts';
+import { firstParam, pageParam } from './search-param.ts';
 import { isVerificationStatus } from './supervision.ts';
 import type { VerificationStatus } from './verification-status.ts';
 
@@ -18,30 +19,28 @@ export type CardFilter = (typeof CARD_FILTERS)[number];
 export const SCALE_SORTS = ['pass_rate', 'findings', 'alerts'] as const;
 export type ScaleSort = (typeof SCALE_SORTS)[number];
 
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const id = z.preprocess(firstValue, z.coerce.number().int().min(1).max(2_147_483_647).optional()).catch(undefined);
-const page = z.preprocess(firstValue, z.coerce.number().int().min(1).max(1_000_000)).catch(1);
+const id = z.preprocess(firstParam, z.coerce.number().int().min(1).max(2_147_483_647).optional()).catch(undefined);
 const period = z.preprocess(
-  firstValue,
+  firstParam,
   z.coerce.number().refine((value): value is RankingPeriod => (RANKING_PERIODS as readonly number[]).includes(value)),
 ).catch(DEFAULT_PERIOD) as z.ZodType<RankingPeriod>;
 
 export const merchantRankingQuery = z.object({
-  page,
+  page: pageParam,
   period,
   district: id,
   market: id,
-  card: z.preprocess(firstValue, z.enum(CARD_FILTERS).optional()).catch(undefined),
+  card: z.preprocess(firstParam, z.enum(CARD_FILTERS).optional()).catch(undefined),
 });
 export type MerchantRankingQuery = z.infer<typeof merchantRankingQuery>;
 
 export const scaleRankingQuery = z.object({
-  page,
+  page: pageParam,
   period,
   district: id,
   market: id,
-  status: z.preprocess(firstValue, z.custom<VerificationStatus>(isVerificationStatus).optional()).catch(undefined),
-  sort: z.preprocess(firstValue, z.enum(SCALE_SORTS)).catch('pass_rate'),
+  status: z.preprocess(firstParam, z.custom<VerificationStatus>(isVerificationStatus).optional()).catch(undefined),
+  sort: z.preprocess(firstParam, z.enum(SCALE_SORTS)).catch('pass_rate'),
 });
 export type ScaleRankingQuery = z.infer<typeof scaleRankingQuery>;
 

@@ -13,6 +13,7 @@ import { SETTLEMENT_STATUSES, settlementFilterSchema, type SettlementFilter } fr
 import type { MessageKey } from '@/lib/i18n/index.ts';
 import { count, date, money } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
+import { firstParam } from '@/lib/domain/search-param.ts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -21,7 +22,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Record<string, string | string[] | undefined>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 const FIELD_MESSAGES: Record<string, MessageKey> = {
   page: 'bank.settlements.badPage',
@@ -42,7 +42,7 @@ export default async function BankSettlementsPage({ searchParams }: { searchPara
   const user = await requirePersona('bank');
   const { locale, t } = await getTranslator();
   const search = await searchParams;
-  const raw = { page: first(search.page), status: first(search.status), day: first(search.day) };
+  const raw = { page: firstParam(search.page), status: firstParam(search.status), day: firstParam(search.day) };
   const parsed = settlementFilterSchema.safeParse(raw);
   const zh = locale === 'zh-CN';
 

@@ -12,6 +12,7 @@ import { formatKg } from '@/lib/domain/units.ts';
 import type { MessageKey } from '@/lib/i18n/index.ts';
 import { dateTime, money } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
+import { firstParam } from '@/lib/domain/search-param.ts';
 import { requireMerchant } from '../current-merchant.ts';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 const KNOWN_FINDINGS: Record<string, MessageKey> = {
   price_mismatch: 'merchant.finding.price_mismatch',
@@ -32,7 +32,7 @@ export default async function MerchantTransactionsPage({ searchParams }: { searc
   const { scope, merchantId } = await requireMerchant();
   const { locale, t } = await getTranslator();
   const search = await searchParams;
-  const parsed = keysetQuerySchema.safeParse({ before: first(search.before), after: first(search.after) });
+  const parsed = keysetQuerySchema.safeParse({ before: firstParam(search.before), after: firstParam(search.after) });
 
   const header = (
     <header>

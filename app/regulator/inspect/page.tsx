@@ -6,6 +6,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
 import { canInspect, findScaleBySerial } from '@/lib/db/inspections.ts';
+import { firstParam } from '@/lib/domain/search-param.ts';
 import { SERIAL_PATTERN } from '@/lib/domain/protocol/topics.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 
@@ -18,8 +19,7 @@ export default async function InspectSearchPage({ searchParams }: { searchParams
   const user = await requirePersona('regulator');
   if (!canInspect(user.role)) forbidden();
   const { t } = await getTranslator();
-  const raw = (await searchParams).serial;
-  const serial = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  const serial = firstParam((await searchParams).serial)?.trim() ?? '';
   let notFoundSerial: string | null = null;
   if (serial) {
     const id = SERIAL_PATTERN.test(serial) ? await findScaleBySerial(db(), user.scope, serial) : null;

@@ -10,6 +10,7 @@ import { massLabel } from '@/lib/domain/mass-label.ts';
 import { parseReweighLookup } from '@/lib/domain/reweigh.ts';
 import { dateTime, money } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
+import { firstParam } from '@/lib/domain/search-param.ts';
 import { localName, today } from '../_components/view.ts';
 import { ReweighForm } from './reweigh-form.tsx';
 
@@ -18,7 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('reweigh.title') };
 }
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 const field = 'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base focus:border-sun-500 focus:outline-none focus:ring-2 focus:ring-sun-400/40';
 
 export default async function ReweighPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -26,7 +26,7 @@ export default async function ReweighPage({ searchParams }: { searchParams: Prom
   if (!canReweigh(user.role)) forbidden();
   const { locale, t } = await getTranslator();
   const params = await searchParams;
-  const asked = { receipt: first(params.receipt), serial: first(params.serial), at: first(params.at) };
+  const asked = { receipt: firstParam(params.receipt) ?? '', serial: firstParam(params.serial) ?? '', at: firstParam(params.at) ?? '' };
   const lookup = parseReweighLookup(asked);
   const found: ReweighCandidate[] = lookup && !('error' in lookup) ? await findReweighCandidates(db(), user.scope, lookup) : [];
   const day = today();

@@ -1,0 +1,12 @@
+// A page's search parameters as Next hands them over: a name may repeat (`?page=2&page=3`), and the
+// first value counts. Lenient on purpose: a bad page number reads as page 1, so a tampered link opens.
+import { z } from 'zod';
+
+export function firstParam(value: string | string[] | undefined): string | undefined;
+export function firstParam(value: unknown): unknown;
+export function firstParam(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** `?page=`: a whole number from 1, else 1. */
+export const pageParam = z.preprocess(firstParam, z.coerce.number().int().min(1).max(1_000_000)).catch(1);

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { firstParam, pageParam } from '../../lib/domain/search-param.ts';
+
+describe('search parameters', () => {
+  it('takes the first of a repeated parameter, and a single one as it is', () => {
+    expect(firstParam(['2', '3'])).toBe('2');
+    expect(firstParam('7')).toBe('7');
+    expect(firstParam(undefined)).toBeUndefined();
+  });
+
+  it('reads ?page= as a whole number from 1, anything else as page 1', () => {
+    expect(pageParam.parse('4')).toBe(4);
+    expect(pageParam.parse(['5', '6'])).toBe(5);
+    for (const bad of ['0', '-2', '1.5', 'x', undefined, '99999999']) expect(pageParam.parse(bad)).toBe(1);
+  });
+});
