@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { query, signIn } from './support.ts';
+import { eventually } from '../support/eventually.ts';
+import { mosquittoPub, query, signIn } from './support.ts';
 
 function canonical(message: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(message).sort(([a], [b]) => (a < b ? -1 : 1))));
@@ -14,20 +15,6 @@ function canonical(message: Record<string, unknown>): string {
 function opensslHmac(text: string, secret: string): string {
   const out = execFileSync('/bin/sh', ['-c', `printf '%s' "$CANON" | openssl dgst -sha256 -hmac "$SECRET"`], { env: { ...process.env, CANON: text, SECRET: secret } }).toString();
   return out.trim().split('= ')[1]!;
-}
-
-function mosquittoPub(topic: string, payload: string) {
-  const url = new URL(process.env.E2E_MQTT_URL!);
-  execFileSync('mosquitto_pub', ['-h', url.hostname, '-p', url.port, '-q', '1', '-t', topic, '-m', payload]);
-}
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 test('a hand-made weighing is accepted and visible; one byte changed is rejected', async ({ page, browser }) => {

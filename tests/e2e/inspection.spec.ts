@@ -3,7 +3,6 @@
 // market's floor map show it suspended; the scale's next signed weighing is stored flagged
 // `scale_suspended` by the ingest. Then the market manager's side: the expiry reminder and a
 // fair-scale re-weigh that raises an alert.
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { loadPlatformKey, open } from '../../lib/crypto/secret-box.ts';
@@ -11,21 +10,8 @@ import { priceToPay } from '../../lib/domain/metrology/price-to-pay.ts';
 import { withSignature } from '../../lib/domain/protocol/signature.ts';
 import { weighingTopic } from '../../lib/domain/protocol/topics.ts';
 import { massInputText, parseMassMg } from '../../lib/domain/mass-input.ts';
-import { query, signIn } from './support.ts';
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-function mosquittoPub(topic: string, payload: string) {
-  const url = new URL(process.env.E2E_MQTT_URL!);
-  execFileSync('mosquitto_pub', ['-h', url.hostname, '-p', url.port, '-q', '1', '-t', topic, '-m', payload]);
-}
+import { eventually } from '../support/eventually.ts';
+import { mosquittoPub, query, signIn } from './support.ts';
 
 /** The figure a stat card shows, as a number ("1,234" → 1234). */
 async function figure(page: Page, testId: string): Promise<number> {

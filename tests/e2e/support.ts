@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 import pg from 'pg';
 
@@ -20,4 +21,10 @@ export async function query<Row extends Record<string, unknown>>(sql: string, pa
   } finally {
     await client.end();
   }
+}
+
+/** Publishes one message (QoS 1) to the run's broker with the mosquitto_pub CLI, as a scale maker would. */
+export function mosquittoPub(topic: string, payload: string): void {
+  const url = new URL(process.env.E2E_MQTT_URL!);
+  execFileSync('mosquitto_pub', ['-h', url.hostname, '-p', url.port, '-q', '1', '-t', topic, '-m', payload]);
 }

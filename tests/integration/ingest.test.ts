@@ -11,6 +11,7 @@ import { checkTopic, eventTopic, statusTopic, weighingTopic } from '../../lib/do
 import { priceToPay } from '../../lib/domain/metrology/price-to-pay.ts';
 import { businessDay } from '../../lib/domain/business-day.ts';
 import { rebuildDailyRollups } from '../../lib/db/rollups.ts';
+import { eventually } from '../support/eventually.ts';
 
 const key = randomBytes(32);
 const group = `it${process.pid}${Date.now().toString(36)}`;
@@ -58,15 +59,6 @@ const signed = (scale: TestScale, message: Record<string, unknown>) => JSON.stri
 
 async function publish(topic: string, payload: string | Buffer) {
   await publisher.publishAsync(topic, payload, { qos: 1 });
-}
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const rejectedFor = (serialLike: string) =>
