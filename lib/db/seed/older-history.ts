@@ -194,7 +194,7 @@ export function extendOlderHistory(history: OlderHistory, rows: number): History
 }
 
 /** A generated weighing, as the Weighing table stores it (no signature: bench rows are not signed). */
-export interface OlderWeighing {
+export interface OlderWeighing extends WeighingTemplate {
   id: number;
   scaleId: number;
   seq: number;
@@ -203,15 +203,6 @@ export interface OlderWeighing {
   merchantId: number | null;
   marketId: number;
   stallId: number;
-  commodityId: number;
-  unitPriceFenPerKg: number;
-  grossMg: number;
-  tareMg: number;
-  netMg: number;
-  priceFen: number;
-  stable: boolean;
-  paymentMethod: PaymentMethod;
-  findings: readonly string[];
 }
 
 /** Posted prices are whole jiao (10 fen) per kg. */
