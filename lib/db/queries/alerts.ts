@@ -3,7 +3,7 @@
 import type { Db } from '../client.ts';
 import type { Prisma } from '../generated/client.ts';
 import { marketWhere, type Scope } from '../scope.ts';
-import { pageWindow } from '../../domain/paging.ts';
+import { pageWindow, type ListPage } from '../../domain/paging.ts';
 import type { AlertListQuery } from '../../domain/list-query.ts';
 
 export const ALERT_PAGE_SIZE = 50;
@@ -22,13 +22,7 @@ export interface AlertRow {
   merchant: { id: number; shopName: string } | null;
 }
 
-export interface AlertList {
-  rows: AlertRow[];
-  total: number;
-  page: number;
-  pages: number;
-  pageSize: number;
-}
+export type AlertList = ListPage<AlertRow>;
 
 function countOf(detail: Prisma.JsonValue | null): number {
   const count = detail && typeof detail === 'object' && !Array.isArray(detail) ? detail['count'] : undefined;

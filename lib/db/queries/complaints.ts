@@ -4,7 +4,7 @@ import type { Db } from '../client.ts';
 import type { Prisma } from '../generated/client.ts';
 import { marketWhere, type Scope } from '../scope.ts';
 import type { ComplaintListQuery } from '../../domain/list-query.ts';
-import { pageWindow } from '../../domain/paging.ts';
+import { pageWindow, type ListPage } from '../../domain/paging.ts';
 import { OPEN_COMPLAINT_STATUSES } from '../../domain/supervision.ts';
 
 export const COMPLAINT_PAGE_SIZE = 50;
@@ -25,13 +25,7 @@ export interface ComplaintRow {
   merchant: { id: number; shopName: string } | null;
 }
 
-export interface ComplaintList {
-  rows: ComplaintRow[];
-  total: number;
-  page: number;
-  pages: number;
-  pageSize: number;
-}
+export type ComplaintList = ListPage<ComplaintRow>;
 
 const OPEN: readonly string[] = OPEN_COMPLAINT_STATUSES;
 

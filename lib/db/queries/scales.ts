@@ -7,7 +7,7 @@ import type { ScaleStatus, VerificationResult } from '../generated/enums.ts';
 import { scaleWhere, type Scope } from '../scope.ts';
 import { dateAsDay, dayAsDate } from '../../domain/business-day.ts';
 import { fillDays, lastDays, type DayWindow } from '../../domain/day-series.ts';
-import { pageWindow } from '../../domain/paging.ts';
+import { pageWindow, type ListPage } from '../../domain/paging.ts';
 import { checkError, isConnected, tallyStatuses, type StatusTally } from '../../domain/supervision.ts';
 import { verificationStatus, type VerificationStatus } from '../../domain/verification-status.ts';
 import { marketOptionSelect } from './places.ts';
@@ -118,15 +118,9 @@ export interface ScaleListRow extends ScaleSummary {
   merchant: { id: number; name: string; shopName: string } | null;
 }
 
-export interface ScaleList {
-  rows: ScaleListRow[];
-  /** scales matching the filter */
-  total: number;
+export interface ScaleList extends ListPage<ScaleListRow> {
   /** every scale in use in the scope, by status (for the filter's counts) */
   tally: StatusTally;
-  page: number;
-  pages: number;
-  pageSize: number;
 }
 
 /**

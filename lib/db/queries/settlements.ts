@@ -4,6 +4,7 @@ import type { Db } from '../client.ts';
 import type { SettlementStatus as DbSettlementStatus } from '../generated/enums.ts';
 import { merchantWhere, type Scope } from '../scope.ts';
 import { dateAsDay, dayAsDate } from '../../domain/business-day.ts';
+import type { ListPage } from '../../domain/paging.ts';
 import {
   pageCount,
   reconcile,
@@ -105,13 +106,7 @@ export interface ReconciliationRow extends SettlementView {
   market: { id: number; name: string; nameEn: string };
 }
 
-export interface ReconciliationPage {
-  rows: ReconciliationRow[];
-  total: number;
-  page: number;
-  pages: number;
-  pageSize: number;
-}
+export type ReconciliationPage = ListPage<ReconciliationRow>;
 
 /** The reconciliation list: newest day first, filtered by status and/or day, 50 a page. */
 export async function listSettlements(db: Db, scope: Scope, filter: SettlementFilter, pageSize = SETTLEMENT_PAGE_SIZE): Promise<ReconciliationPage> {

@@ -4,7 +4,7 @@
 import type { Db } from '../client.ts';
 import { scaleWhere, type Scope } from '../scope.ts';
 import { dateAsDay } from '../../domain/business-day.ts';
-import { pageWindow } from '../../domain/paging.ts';
+import { pageWindow, type ListPage } from '../../domain/paging.ts';
 import { emptyTally, type StatusTally } from '../../domain/supervision.ts';
 import { compareUrgency, daysLeft, needsAttention } from '../../domain/verification-lifecycle.ts';
 import type { VerificationStatus } from '../../domain/verification-status.ts';
@@ -49,14 +49,9 @@ export interface LifecycleRow {
   shopName: string | null;
 }
 
-export interface LifecycleList {
-  rows: LifecycleRow[];
-  total: number;
+export interface LifecycleList extends ListPage<LifecycleRow> {
   /** scales in use in the scope by status (valid included, for the filter's context) */
   tally: StatusTally;
-  page: number;
-  pages: number;
-  pageSize: number;
 }
 
 /** The scope's scales needing attention, most urgent first, `SCALE_PAGE_SIZE` a page; `status` keeps one status. */
