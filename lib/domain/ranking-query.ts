@@ -3,7 +3,7 @@
 // as "no filter" or the default, so a link still opens.
 import { z } from 'zod';
 import { SCORE_SETTINGS } from './accuracy-score.ts';
-import { firstParam, pageParam } from './search-param.ts';
+import { firstParam, pageParam, searchOf } from './search-param.ts';
 import { isVerificationStatus } from './supervision.ts';
 import type { VerificationStatus } from './verification-status.ts';
 
@@ -49,12 +49,5 @@ export type ScaleRankingQuery = z.infer<typeof scaleRankingQuery>;
  * Keys in a fixed order: the same filter always gives the same link.
  */
 export function rankingSearch(query: Record<string, string | number | undefined>, defaults: Record<string, string | number> = { page: 1, period: DEFAULT_PERIOD }): string {
-  const params = new URLSearchParams();
-  for (const key of Object.keys(query).sort()) {
-    const value = query[key];
-    if (value === undefined || defaults[key] === value) continue;
-    params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return searchOf(Object.fromEntries(Object.keys(query).sort().map((key) => [key, query[key]])), defaults);
 }

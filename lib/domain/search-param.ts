@@ -10,3 +10,15 @@ export function firstParam(value: unknown): unknown {
 
 /** `?page=`: a whole number from 1, else 1. */
 export const pageParam = z.preprocess(firstParam, z.coerce.number().int().min(1).max(1_000_000)).catch(1);
+
+/** The query string (`?status=all&page=2`, or '' for none) of the values that are set and differ from
+ * their defaults, in the order given: the short links a filtered list's chips and pager need. */
+export function searchOf(values: Record<string, string | number | undefined>, defaults: Record<string, string | number> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || defaults[key] === value) continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -9,6 +9,7 @@ import { ALERT_SEVERITIES, ALERT_STATUS_FILTERS, alertListQuery, type AlertListQ
 import { count, dateTime } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 import { ruleLabel } from '@/lib/i18n/score-labels.ts';
+import { searchOf } from '@/lib/domain/search-param.ts';
 import { Chips } from '../_components/chips.tsx';
 import { localName } from '../_components/view.ts';
 import { PagePager } from '../_components/page-pager.tsx';
@@ -19,12 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 function href(query: Partial<AlertListQuery>): string {
-  const params = new URLSearchParams();
-  if (query.status && query.status !== 'open') params.set('status', query.status);
-  if (query.severity) params.set('severity', query.severity);
-  if (query.page && query.page > 1) params.set('page', String(query.page));
-  const text = params.toString();
-  return text ? `/regulator/alerts?${text}` : '/regulator/alerts';
+  return `/regulator/alerts${searchOf({ status: query.status, severity: query.severity, page: query.page }, { status: 'open', page: 1 })}`;
 }
 
 const SEVERITY_TONE = { critical: 'red', warning: 'amber', info: 'blue' } as const;

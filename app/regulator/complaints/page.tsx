@@ -8,6 +8,7 @@ import { listComplaints } from '@/lib/db/queries/complaints.ts';
 import { COMPLAINT_STATUS_FILTERS, complaintListQuery, type ComplaintListQuery } from '@/lib/domain/list-query.ts';
 import { count, dateTime, money } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
+import { searchOf } from '@/lib/domain/search-param.ts';
 import { Chips } from '../_components/chips.tsx';
 import { localName } from '../_components/view.ts';
 import { PagePager } from '../_components/page-pager.tsx';
@@ -18,11 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 function href(query: Partial<ComplaintListQuery>): string {
-  const params = new URLSearchParams();
-  if (query.status && query.status !== 'open') params.set('status', query.status);
-  if (query.page && query.page > 1) params.set('page', String(query.page));
-  const text = params.toString();
-  return text ? `/regulator/complaints?${text}` : '/regulator/complaints';
+  return `/regulator/complaints${searchOf({ status: query.status, page: query.page }, { status: 'open', page: 1 })}`;
 }
 
 export default async function ComplaintsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

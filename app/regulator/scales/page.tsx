@@ -10,6 +10,7 @@ import { VERIFICATION_STATUSES } from '@/lib/domain/supervision.ts';
 import type { VerificationStatus } from '@/lib/domain/verification-status.ts';
 import { count, date, dateTime } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
+import { searchOf } from '@/lib/domain/search-param.ts';
 import { OnlineDot, StatusBadge } from '../_components/status-badge.tsx';
 import { localName, today } from '../_components/view.ts';
 import { PagePager } from '../_components/page-pager.tsx';
@@ -20,12 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 function href(status: VerificationStatus | undefined, page = 1, online?: boolean): string {
-  const query = new URLSearchParams();
-  if (status) query.set('status', status);
-  if (online !== undefined) query.set('online', online ? '1' : '0');
-  if (page > 1) query.set('page', String(page));
-  const text = query.toString();
-  return text ? `/regulator/scales?${text}` : '/regulator/scales';
+  return `/regulator/scales${searchOf({ status, online: online === undefined ? undefined : online ? '1' : '0', page }, { page: 1 })}`;
 }
 
 export default async function RegulatorScalesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -14,6 +14,7 @@ import type { VerificationStatus } from '@/lib/domain/verification-status.ts';
 import { count, date } from '@/lib/i18n/format.ts';
 import type { Translate } from '@/lib/i18n/index.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
+import { searchOf } from '@/lib/domain/search-param.ts';
 import { StatusBadge } from '../_components/status-badge.tsx';
 import { localName, today } from '../_components/view.ts';
 import { PagePager } from '../_components/page-pager.tsx';
@@ -24,11 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 function href(status: VerificationStatus | undefined, page = 1): string {
-  const query = new URLSearchParams();
-  if (status) query.set('status', status);
-  if (page > 1) query.set('page', String(page));
-  const text = query.toString();
-  return text ? `/regulator/verifications?${text}` : '/regulator/verifications';
+  return `/regulator/verifications${searchOf({ status, page }, { page: 1 })}`;
 }
 
 function daysLeftText(t: Translate, days: number | null): string {
