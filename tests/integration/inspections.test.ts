@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../../lib/db/actor.ts';
 import { createDb, type Db } from '../../lib/db/client.ts';
-import { caught, demoActor } from '../support/actors.ts';
+import { caught, demoActor, demoActorIn } from '../support/actors.ts';
 import {
   getInspection, InspectionForbiddenError, InspectionValidationError, recordInspection, reinstateScale, ReinstatementRefusedError,
   ScaleNotFoundError, suspendScale, SuspensionRefusedError,
@@ -62,11 +62,8 @@ function verification(certificateNo: string, weighing = '2.5'): InspectionFormIn
 
 beforeAll(async () => {
   db = createDb(inject('databaseUrl'));
-  const inspectorUser = await demoActor(db, 'inspector');
-  const managerUser = await demoActor(db, 'market');
-  if (inspectorUser.districtId === null || managerUser.marketId === null) throw new Error('demo users lack their district / market');
-  inspector = { ...inspectorUser, districtId: inspectorUser.districtId };
-  manager = { ...managerUser, marketId: managerUser.marketId };
+  inspector = await demoActorIn(db, 'inspector', 'districtId');
+  manager = await demoActorIn(db, 'market', 'marketId');
   city = await demoActor(db, 'city');
   bank = await demoActor(db, 'bank');
   // the lowest ids: the ingest tests take their scales from the highest down

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../../lib/db/actor.ts';
 import { createDb, type Db } from '../../lib/db/client.ts';
-import { caught, demoActor } from '../support/actors.ts';
+import { caught, demoActor, demoActorIn } from '../support/actors.ts';
 import { SecretBoxError } from '../../lib/crypto/secret-box.ts';
 import {
   ProvisioningForbiddenError, ProvisioningValidationError, registerScale, registrationPlaces, revokeScale, rotateSecret,
@@ -36,11 +36,8 @@ function form(overrides: RegisterScaleInput = {}): RegisterScaleInput {
 
 beforeAll(async () => {
   db = createDb(inject('databaseUrl'));
-  const districtUser = await demoActor(db, 'district');
-  const marketUser = await demoActor(db, 'market');
-  if (districtUser.districtId === null || marketUser.marketId === null) throw new Error('demo users lack their district / market');
-  district = { ...districtUser, districtId: districtUser.districtId };
-  market = { ...marketUser, marketId: marketUser.marketId };
+  district = await demoActorIn(db, 'district', 'districtId');
+  market = await demoActorIn(db, 'market', 'marketId');
   city = await demoActor(db, 'city');
   inspector = await demoActor(db, 'inspector');
   const stall = await db.stall.findFirstOrThrow({ where: { market: { districtId: district.districtId } }, orderBy: { id: 'asc' } });

@@ -8,6 +8,15 @@ export async function demoActor(db: Db, username: string): Promise<Actor & { dis
   return { id: user.id, role: user.role, scope: scopeOf(user), districtId: user.districtId, marketId: user.marketId };
 }
 
+/** A demo user who sits in a district or a market (the district regulator, the inspector, the market
+ * manager), with that place's id known not to be null. */
+export async function demoActorIn<Place extends 'districtId' | 'marketId'>(db: Db, username: string, place: Place): Promise<Actor & Record<Place, number>> {
+  const actor = await demoActor(db, username);
+  const id = actor[place];
+  if (id === null) throw new Error(`demo user ${username} lacks its ${place}`);
+  return { ...actor, [place]: id } as Actor & Record<Place, number>;
+}
+
 /** The error `promise` rejects with, when it is a `type`; anything else (or no error) fails the test. */
 export async function caught<T>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
   try {
