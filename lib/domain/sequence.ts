@@ -10,6 +10,9 @@ export interface Gap {
 }
 
 export interface SequenceState {
+  /** null before the scale's first message: its counter is then 0 and the first seq is 1 (protocol
+   *  v1: a status carries 0 before the first message), so seqs skipped at the start are gaps too —
+   *  else a first message overtaken by its successor would look like a seq seen before */
   lastSeq: bigint | null;
   gaps: Gap[];
 }
@@ -44,8 +47,8 @@ export function advanceSequence(state: SequenceState, seqs: readonly bigint[]): 
   for (const index of order) {
     const seq = seqs[index]!;
     if (taken.has(seq)) continue;
-    if (lastSeq === null || seq > lastSeq) {
-      const expected = lastSeq === null ? seq : lastSeq + 1n;
+    if (seq > (lastSeq ?? 0n)) {
+      const expected = (lastSeq ?? 0n) + 1n;
       if (seq > expected) {
         const gap = { fromSeq: expected, toSeq: seq - 1n };
         gaps.push(gap);

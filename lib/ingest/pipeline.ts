@@ -207,7 +207,10 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
       const key = `${c.scale.id}:${c.seq}`;
       // the first copy may be in this very batch, not yet in the table
       const stored = freshWeighingSigs.get(key) ?? signatures.get(key);
-      if (stored === undefined || (stored && stored.equals(c.sig))) outcomes[c.index] = { kind: 'duplicate' };
+      if (stored && stored.equals(c.sig)) outcomes[c.index] = { kind: 'duplicate' };
+      // no weighing under this seq: the seq went to an event or check (or, as seq 0, to no record
+      // at all); never a silent duplicate
+      else if (stored === undefined) reject(c.index, 'replayed_seq', c.scale.serial, `seq ${c.seq} was used by another message, not a weighing`);
       else reject(c.index, 'replayed_seq', c.scale.serial, `seq ${c.seq} already stored with another signature`);
     }
 

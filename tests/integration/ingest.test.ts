@@ -241,6 +241,38 @@ describe('findings on genuine messages', () => {
 });
 
 describe('sequence and status', () => {
+  it('stores both first messages of a new scale when the second overtakes the first', async () => {
+    // a scale that never sent anything (the seed's fair scales): its counter starts at 1, so seq 1
+    // arriving after seq 2 is late, not seen before
+    const fresh = await provision(`purpose = 'fair' AND status = 'in_service' AND "lastSeq" IS NULL`);
+    expect(fresh.seq).toBe(1);
+    const first = weighing(fresh);
+    const second = weighing(fresh);
+    await publish(weighingTopic(fresh.serial), signed(fresh, second));
+    await eventually(() => pool.query(`SELECT 1 FROM "Weighing" WHERE "scaleId" = $1 AND seq = 2`, [fresh.id]).then((r) => r.rows), (r) => r.length > 0);
+    await publish(weighingTopic(fresh.serial), signed(fresh, first));
+    const stored = await eventually(
+      () => pool.query<{ seq: string }>(`SELECT seq::text AS seq FROM "Weighing" WHERE "scaleId" = $1 ORDER BY seq`, [fresh.id]).then((r) => r.rows.map((row) => row.seq)),
+      (r) => r.length >= 2,
+    );
+    expect(stored).toEqual(['1', '2']);
+    expect(await rejectedFor(fresh.serial)).toEqual([]);
+  });
+
+  it('dead-letters a weighing under a seq an event already used, as replayed_seq', async () => {
+    const { rows: [counters] } = await pool.query(`SELECT "calibrationCounter", "configurationCounter" FROM "Scale" WHERE id = $1`, [good.id]);
+    const seq = good.seq++;
+    const event = { v: 1, serial: good.serial, seq, at: new Date().toISOString(), kind: 'power_on', counters: { calibration: counters.calibrationCounter, configuration: counters.configurationCounter } };
+    await publish(eventTopic(good.serial), signed(good, event));
+    await eventually(() => pool.query(`SELECT 1 FROM "ScaleEvent" WHERE "scaleId" = $1 AND seq = $2`, [good.id, seq]).then((r) => r.rows), (r) => r.length > 0);
+    const before = (await rejectedFor(good.serial)).length;
+    await publish(weighingTopic(good.serial), signed(good, { ...weighing(good), seq }));
+    good.seq--; // weighing() took a seq the message did not use
+    const rows = await eventually(() => rejectedFor(good.serial), (r) => r.length > before);
+    expect(rows.slice(before).map((r) => r.reason)).toEqual(['replayed_seq']);
+    expect((await pool.query(`SELECT 1 FROM "Weighing" WHERE "scaleId" = $1 AND seq = $2`, [good.id, seq])).rows).toEqual([]);
+  });
+
   it('opens a gap for a skipped seq and closes it when the late message arrives', async () => {
     const skipped = weighing(good);
     const next = weighing(good);

@@ -4,10 +4,22 @@ import { advanceSequence } from '../../lib/domain/sequence.ts';
 const s = (...values: number[]) => values.map(BigInt);
 
 describe('sequence bookkeeping', () => {
-  it('accepts the first message of a scale whatever its seq', () => {
+  it('counts a new scale from seq 1: a first message with a higher seq opens a gap before it', () => {
     const result = advanceSequence({ lastSeq: null, gaps: [] }, s(40_313));
     expect(result.fresh).toEqual(s(40_313));
-    expect(result.state).toEqual({ lastSeq: 40_313n, gaps: [] });
+    expect(result.state).toEqual({ lastSeq: 40_313n, gaps: [{ fromSeq: 1n, toSeq: 40_312n }] });
+    expect(advanceSequence({ lastSeq: null, gaps: [] }, s(1)).state).toEqual({ lastSeq: 1n, gaps: [] });
+  });
+
+  it('stores a new scale’s first message although its successor came first, in an earlier batch', () => {
+    const first = advanceSequence({ lastSeq: null, gaps: [] }, s(2));
+    const late = advanceSequence(first.state, s(1));
+    expect(late.fresh).toEqual(s(1));
+    expect(late.state).toEqual({ lastSeq: 2n, gaps: [] });
+  });
+
+  it('never takes a seq 0 (a status’s “before the first”) for a record', () => {
+    expect(advanceSequence({ lastSeq: null, gaps: [] }, s(0)).seen).toEqual(s(0));
   });
 
   it('opens a gap for skipped seqs and closes it as late ones arrive', () => {
