@@ -1,4 +1,4 @@
-// Groups items arriving one by one (one per MQTT connection at a time) into batches written in one
+// Groups items arriving one by one (MQTT messages, many per connection in flight) into batches written in one
 // transaction. Each item's promise settles when its batch has committed (or failed), so the caller
 // acknowledges the message only after COMMIT. One batch is written at a time.
 

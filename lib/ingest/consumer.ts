@@ -1,13 +1,13 @@
-// The ingest worker's MQTT side. mqtt.js hands a connection's next message over only after the
-// previous one is acknowledged, and we acknowledge only after COMMIT; so one connection carries
-// one message per batch. The worker therefore opens many connections on an MQTT 5 shared
-// subscription (the broker spreads messages over them and over other workers) and feeds one
-// batcher: a batch is as large as the connections that delivered while the last one committed.
-// A broker without MQTT 5 (the embedded aedes) gets one plain MQTT 3.1.1 connection: correct, slower.
+// The ingest worker's MQTT side: a few connections on an MQTT 5 shared subscription (the broker
+// spreads messages over them and over other workers), each allowed `receiveMaximum` messages in
+// flight, feeding batchers in lanes; every message is acknowledged only after its batch's COMMIT,
+// by the worker itself and in bulk (see acks.ts: mqtt.js alone would acknowledge one at a time).
+// A broker without MQTT 5 (the embedded aedes) gets one plain MQTT 3.1.1 connection.
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type pg from 'pg';
 import { serialOfTopic, sharedSubscription, SUBSCRIPTION } from '../domain/protocol/topics.ts';
 import { log } from '../log.ts';
+import { ACK_LATER, AckQueue } from './acks.ts';
 import { Batcher } from './batcher.ts';
 import { IngestMetrics } from './metrics.ts';
 import { processBatch, type Inbound, type IngestContext, type Outcome } from './pipeline.ts';
@@ -26,7 +26,10 @@ export interface IngestOptions {
   /** this worker's name within the group, stable across its restarts (its persistent sessions are
    *  found again by client id `${group}-${workerId}-${i}`); two workers must not share one */
   workerId?: string;
+  /** MQTT connections (default 4) */
   connections?: number;
+  /** messages in flight per connection (MQTT 5 receive maximum; default maxBatch) */
+  receiveMaximum?: number;
   maxBatch?: number;
   maxWaitMs?: number;
   /** force MQTT 3.1.1 without shared subscription (e.g. a broker known to lack MQTT 5) */
@@ -84,11 +87,19 @@ export function laneIndex(topic: string, lanes: number): number {
   return Math.abs(hash) % lanes;
 }
 
-function connect(url: string, options: IClientOptions, onMessage: (client: MqttClient, packet: { topic: string; payload: Buffer | string }, done: (error?: Error) => void) => void): Promise<MqttClient> {
+type OnMessage = (client: MqttClient, packet: { topic: string; payload: Buffer | string }, committed: (() => void) | null) => void;
+
+function connect(url: string, options: IClientOptions, onMessage: OnMessage): Promise<MqttClient> {
   return new Promise((resolve, reject) => {
     const client = mqtt.connect(url, { ...options, reconnectPeriod: 1000, connectTimeout: 10_000 });
+    const acks = new AckQueue(client);
     // Installed before CONNACK: queued session messages are not auto-acknowledged on arrival.
-    client.handleMessage = (packet, done) => onMessage(client, packet, done);
+    // Answered at once, with ACK_LATER for QoS 1: mqtt.js reads on and leaves the PUBACK to us.
+    client.handleMessage = (packet, done) => {
+      const qos1 = packet.qos === 1 && packet.messageId !== undefined;
+      onMessage(client, packet, qos1 ? acks.arrived(packet.messageId!) : null);
+      done(qos1 ? ACK_LATER : undefined);
+    };
     const fail = (error: Error) => {
       client.end(true);
       reject(error);
@@ -149,14 +160,14 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
   const laneOf = (topic: string) => lanes[laneIndex(topic, lanes.length)]!;
 
   let lastReceivedAt = 0;
-  const onMessage = (client: MqttClient, packet: { topic: string; payload: Buffer | string }, done: (error?: Error) => void) => {
+  const onMessage: OnMessage = (client, packet, committed) => {
     metrics.received++;
     lastReceivedAt = Date.now();
     const inbound: Inbound = { topic: packet.topic, payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload), receivedAt: new Date() };
     laneOf(inbound.topic).add(inbound).then(
       (outcome) => {
         metrics.record(outcome, inbound.receivedAt, Date.now());
-        done();
+        committed?.();
       },
       () => {
         // Not acknowledged: drop the connection so the broker redelivers after we reconnect.
@@ -172,7 +183,7 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
     clientId: clientId(i),
     protocolVersion: 5,
     clean: false,
-    properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 7 * 24 * 3600, receiveMaximum: 1 },
+    properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 7 * 24 * 3600, receiveMaximum: options.receiveMaximum ?? maxBatch },
   });
   try {
     if (options.mqtt311) throw new Error('MQTT 3.1.1 requested');
@@ -182,7 +193,7 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
     log.warn('ingest.no_mqtt5', { reason: (error as Error).message, fallback: 'one MQTT 3.1.1 connection, no shared subscription' });
   }
   if (protocol === 'mqtt5-shared') {
-    const count = options.connections ?? 2 * maxBatch;
+    const count = options.connections ?? 4;
     for (let i = 1; i < count; i++) clients.push(await connect(options.mqttUrl, v5(i), onMessage));
     await Promise.all(clients.map((client) => subscribe(client, sharedSubscription(options.group))));
   } else {
