@@ -99,10 +99,9 @@ describe('ingest chaos: the worker SIGKILLed at random moments', { timeout: 100_
     const rollupBefore = await rollupCount(pool, scales.map((s) => s.id));
     const env: WorkerEnv = {
       DATABASE_URL: inject('databaseUrl'), MQTT_URL: broker!.url, SCALE_SECRET_KEY: key.toString('base64'), INGEST_GROUP: group,
-      // far fewer connections and smaller batches than production (1 000 / 500): ~40 short
-      // transactions a second, so a kill lands mid-batch; 32 / 16 would be truer to the idea but
-      // does ~1 000/s on a 2-core machine, and 50 000 messages would take a minute
-      INGEST_CONNECTIONS: '128', INGEST_MAX_BATCH: '64', INGEST_SESSION_EXPIRY_S: SESSION_EXPIRY_S,
+      // production's connections (4) with far smaller batches than its 500: many short
+      // transactions a second, so a kill lands mid-batch
+      INGEST_CONNECTIONS: '4', INGEST_MAX_BATCH: '64', INGEST_SESSION_EXPIRY_S: SESSION_EXPIRY_S,
     };
     supervisor = new Supervisor(env, 'chaos-a');
     supervisor.start();
@@ -141,17 +140,13 @@ describe('ingest chaos: the worker SIGKILLed at random moments', { timeout: 100_
   });
 });
 
-describe('ingest chaos: two workers on one shared subscription, one SIGKILLed', { timeout: 60_000 }, () => {
-  const MESSAGES = 20_000;
-  const CONNECTIONS = 64;
+describe('ingest chaos: two workers on one shared subscription', { timeout: 60_000 }, () => {
+  const CONNECTIONS = 8;
   const key = randomBytes(32);
-  // the same group for both (one shared subscription: the broker splits the messages), and a
-  // worker id each, so that their client ids (`${group}-${workerId}-${i}`) differ
-  const group = `chaosb${process.pid}${randomBytes(2).toString('hex')}`;
   let broker: OwnBroker | undefined;
   let pool: pg.Pool;
   const supervisors: Supervisor[] = [];
-  let publishers: mqtt.MqttClient[] = [];
+  const publishers: mqtt.MqttClient[] = [];
 
   beforeAll(async () => {
     pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 4 });
@@ -165,9 +160,14 @@ describe('ingest chaos: two workers on one shared subscription, one SIGKILLed', 
     await pool?.end();
   });
 
-  it(`splits ${MESSAGES} weighings over two workers and loses none when one is SIGKILLed`, async () => {
-    const t0 = performance.now();
-    const scales = await provisionFleet(pool, key, { count: 50, skip: 50 });
+  /**
+   * Workers `a` and `b`, both started, in one group of their own (one shared subscription: the
+   * broker splits the messages) with a worker id each, so that their client ids
+   * (`${group}-${workerId}-${i}`) differ; and a fleet of scales of this test's own, with publishers.
+   */
+  async function twoWorkers(label: string, fleet: { count: number; skip: number }) {
+    const group = `${label}${process.pid}${randomBytes(2).toString('hex')}`;
+    const scales = await provisionFleet(pool, key, fleet);
     const plu = await registeredPlu(pool);
     const rejectedBefore = await maxRejectedId(pool);
     const rollupBefore = await rollupCount(pool, scales.map((s) => s.id));
@@ -175,15 +175,21 @@ describe('ingest chaos: two workers on one shared subscription, one SIGKILLed', 
       DATABASE_URL: inject('databaseUrl'), MQTT_URL: broker!.url, SCALE_SECRET_KEY: key.toString('base64'), INGEST_GROUP: group,
       INGEST_WORKER_ID: workerId, INGEST_CONNECTIONS: String(CONNECTIONS), INGEST_MAX_BATCH: '32', INGEST_SESSION_EXPIRY_S: SESSION_EXPIRY_S,
     });
-    const [a, b] = [new Supervisor(env('a'), 'chaos-b/a'), new Supervisor(env('b'), 'chaos-b/b')];
+    const [a, b] = [new Supervisor(env('a'), `${label}/a`), new Supervisor(env('b'), `${label}/b`)];
     supervisors.push(a, b);
     a.start();
     await a.ready();
     b.start();
     await b.ready();
+    publishers.push(...await connectPublishers(broker!.url, 4, group));
+    return { group, scales, plu, rejectedBefore, rollupBefore, a, b, publishers: publishers.slice(-4) };
+  }
 
+  it('splits 20000 weighings over two workers and loses none when one is SIGKILLed', async () => {
+    const MESSAGES = 20_000;
+    const t0 = performance.now();
+    const { group, scales, plu, rejectedBefore, rollupBefore, a, b, publishers } = await twoWorkers('chaosb', { count: 50, skip: 50 });
     const messages = fleetWeighings(scales, MESSAGES, plu);
-    publishers = await connectPublishers(broker!.url, 4, group);
     // paced over ~5 s, so the kill comes while messages are still arriving
     const publishing = publishAll(publishers, messages, { window: 200, perSecond: 4000 });
     const ranges = publishedRanges(scales);
@@ -230,51 +236,14 @@ describe('ingest chaos: two workers on one shared subscription, one SIGKILLed', 
     expect(Number(b.lastSummary?.received ?? 0), summary).toBeGreaterThan(0);
     expect([...a.crashes, ...b.crashes], 'a worker exited on its own').toEqual([]);
   });
-});
-
-describe('ingest chaos: one of two workers leaves the group for good', { timeout: 60_000 }, () => {
-  const MESSAGES = 12_000;
-  const CONNECTIONS = 32;
-  const key = randomBytes(32);
-  const group = `chaosd${process.pid}${randomBytes(2).toString('hex')}`;
-  let broker: OwnBroker | undefined;
-  let pool: pg.Pool;
-  const supervisors: Supervisor[] = [];
-  let publishers: mqtt.MqttClient[] = [];
-
-  beforeAll(async () => {
-    pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 4 });
-    broker = await startOwnMosquitto();
-  });
-
-  afterAll(async () => {
-    for (const supervisor of supervisors) await supervisor.stop().catch(() => {});
-    await endAll(publishers);
-    await broker?.stop();
-    await pool?.end();
-  });
 
   // Scaling down: a worker told to leave (SIGUSR2) must not strand its round-robin share in
   // sessions nobody will resume (a plain stop would: see the test above).
-  it(`stores all ${MESSAGES} with the remaining worker and leaves no session behind`, async () => {
+  it('stores all 12000 with the remaining worker when one leaves the group for good, and leaves no session behind', async () => {
+    const MESSAGES = 12_000;
     const t0 = performance.now();
-    const scales = await provisionFleet(pool, key, { count: 40, skip: 100 });
-    const plu = await registeredPlu(pool);
-    const rejectedBefore = await maxRejectedId(pool);
-    const rollupBefore = await rollupCount(pool, scales.map((s) => s.id));
-    const env = (workerId: string): WorkerEnv => ({
-      DATABASE_URL: inject('databaseUrl'), MQTT_URL: broker!.url, SCALE_SECRET_KEY: key.toString('base64'), INGEST_GROUP: group,
-      INGEST_WORKER_ID: workerId, INGEST_CONNECTIONS: String(CONNECTIONS), INGEST_MAX_BATCH: '32', INGEST_SESSION_EXPIRY_S: SESSION_EXPIRY_S,
-    });
-    const [a, b] = [new Supervisor(env('a'), 'chaos-d/a'), new Supervisor(env('b'), 'chaos-d/b')];
-    supervisors.push(a, b);
-    a.start();
-    await a.ready();
-    b.start();
-    await b.ready();
-
+    const { group, scales, plu, rejectedBefore, rollupBefore, a, b, publishers } = await twoWorkers('chaosd', { count: 40, skip: 100 });
     const messages = fleetWeighings(scales, MESSAGES, plu);
-    publishers = await connectPublishers(broker!.url, 4, group);
     const publishing = publishAll(publishers, messages, { window: 200, perSecond: 3000 });
     const ranges = publishedRanges(scales);
 
