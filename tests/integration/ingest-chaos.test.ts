@@ -3,7 +3,8 @@
 // production runs it), and PostgreSQL.
 //   a. the worker SIGKILLed at a dozen random moments and restarted at once (its persistent
 //      sessions resume): every weighing stored exactly once;
-//   b. two workers on one shared subscription, one SIGKILLed mid-stream and brought back;
+//   b. two workers on one shared subscription, one SIGKILLed mid-stream and brought back; and
+//      one of two leaving the group for good (SIGUSR2);
 //   c. PostgreSQL stopped for 10 s mid-stream, then started again.
 // "Exactly once" is checked on the rows (one Weighing and one Receipt per published (scale, seq),
 // nothing past what was published), on the bookkeeping (no gap left open, lastSeq = the last seq)
