@@ -344,5 +344,3 @@ export async function getInspection(db: Db, scope: Scope, inspectionId: number) 
     verification: verification && { ...verification, verifiedOn: dateAsDay(verification.verifiedOn), expiresOn: dateAsDay(verification.expiresOn) },
   };
 }
-
-export type InspectionRecord = NonNullable<Awaited<ReturnType<typeof getInspection>>>;

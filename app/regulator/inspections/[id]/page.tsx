@@ -9,7 +9,8 @@ import { DataTable } from '@/components/data-table.tsx';
 import { FactList } from '@/components/fact-list.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
-import { canInspect, getInspection, type InspectionRecord } from '@/lib/db/inspections.ts';
+import { canInspect, getInspection } from '@/lib/db/inspections.ts';
+import { storedTestPoints } from '@/lib/domain/inspection-record.ts';
 import { massLabel, signedMassLabel } from '@/lib/domain/mass-label.ts';
 import { parseRecordId } from '@/lib/domain/record-id.ts';
 import { date, dateTime } from '@/lib/i18n/format.ts';
@@ -34,33 +35,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t(`inspection.title.${inspection.stage}`, { serial: inspection.scale.serial }) };
 }
 
-interface PointRow {
-  key: string;
-  testPoint: number | null;
-  kind: InspectionRecord['checks'][number]['kind'];
-  referenceMg: number;
-  limitMg: number;
-  passed: boolean;
-  readings: { indicationMg: number; errorMg: number }[];
-}
-
-/** The stored readings back into their test points (checks of older records have no point number: one point each). */
-function pointsOf(checks: InspectionRecord['checks']): PointRow[] {
-  const points: PointRow[] = [];
-  checks.forEach((check, index) => {
-    const last = points.at(-1);
-    const reading = { indicationMg: check.indicationMg, errorMg: check.indicationMg - check.referenceMg };
-    if (last && check.testPoint !== null && last.testPoint === check.testPoint) last.readings.push(reading);
-    else points.push({ key: check.testPoint === null ? `row-${index}` : `point-${check.testPoint}`, testPoint: check.testPoint, kind: check.kind, referenceMg: check.referenceMg, limitMg: check.mpeMg, passed: check.passed, readings: [reading] });
-  });
-  return points;
-}
-
 export default async function InspectionPage({ params }: Props) {
   const { user, inspection } = await loadInspection((await params).id);
   const { locale, t } = await getTranslator();
   const { scale, verification } = inspection;
-  const points = pointsOf(inspection.checks);
+  const points = storedTestPoints(inspection.checks);
   const mayAct = canInspect(user.role);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -118,7 +97,7 @@ export default async function InspectionPage({ params }: Props) {
               cell: (point) => (
                 <ul className="space-y-0.5 tabular-nums">
                   {point.readings.map((reading, index) => (
-                    <li key={index} className={Math.abs(reading.errorMg) > point.limitMg ? 'font-semibold text-red-700' : ''}>
+                    <li key={index} className={reading.beyondLimit ? 'font-semibold text-red-700' : ''}>
                       {massLabel(reading.indicationMg)} <span className="text-stone-500">({signedMassLabel(reading.errorMg)})</span>
                     </li>
                   ))}
