@@ -78,7 +78,7 @@ export const zhCN = {
   'protocol.field.check.indicationMg': '秤对它的示值。误差 = 示值 − 约定真值。',
 
   'protocol.sequence.seq':
-    '`seq` 是每台秤一个的计数器，称重、事件、核查三种消息共用：每条消息加 1，永不重复使用，重启后也不得回退（请保存在非易失存储中）。平台以 (serial, seq) 识别消息：同一条消息重发时只确认、不重复入库；被跳过的序号记为“缺失的消息”，迟到的消息会补上缺口。',
+    '`seq` 是每台秤一个的计数器，称重、事件、核查三种消息共用：第一条消息为 1，之后每条消息加 1，永不重复使用，重启后也不得回退（请保存在非易失存储中）。平台以 (serial, seq) 识别消息：同一条消息重发时只确认、不重复入库；被跳过的序号记为“缺失的消息”，迟到的消息会补上缺口。',
   'protocol.sequence.status': '状态消息不占用序号：它携带秤最近一条消息的 seq（还未发送过消息时为 0）。',
   'protocol.sequence.will':
     '遗嘱：秤在连接时生成并签名一条 `offline` 状态消息（当前 seq，`at` 为连接时刻），设为 MQTT 遗嘱（主题 `…/{serial}/status`，QoS 1，retain false），然后发布 `online`。正常停机时，秤在 DISCONNECT 之前自行发布 `offline`（代理随即丢弃遗嘱）。由于状态消息不占用序号，几小时后才触发的遗嘱依然有效；平台以收到 `offline` 的时刻作为离线时间。',
@@ -217,7 +217,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'protocol.field.check.indicationMg': 'What the scale indicated for it. Error = indication − reference.',
 
   'protocol.sequence.seq':
-    '`seq` is one counter per scale, shared by weighings, events and checks: +1 for each message, never reused, never going back after a restart (keep it in non-volatile memory). The platform identifies a message by (serial, seq): a message sent again is acknowledged and not stored twice; a skipped seq is recorded as a message that never arrived, and a late message closes the gap.',
+    '`seq` is one counter per scale, shared by weighings, events and checks: 1 for the first message, +1 for each after it, never reused, never going back after a restart (keep it in non-volatile memory). The platform identifies a message by (serial, seq): a message sent again is acknowledged and not stored twice; a skipped seq is recorded as a message that never arrived, and a late message closes the gap.',
   'protocol.sequence.status': 'A status does not use a seq up: it carries the seq of the scale’s latest message (0 before the first).',
   'protocol.sequence.will':
     'Last will: on connecting, the scale composes and signs an `offline` status (its current seq, `at` = the moment of connecting) and sets it as the MQTT will (topic `…/{serial}/status`, QoS 1, retain false), then publishes `online`. On a clean stop it publishes `offline` itself before DISCONNECT (the broker then discards the will). Since a status uses no seq, a will that fires hours later is still valid; the platform takes the moment it receives `offline` as the time the scale went offline.',
