@@ -36,7 +36,7 @@ const envelope = {
     .min(0)
     .meta({
       description:
-        "Sequence number: one counter per scale across its weighings, events and checks, +1 for each, never reused (also not after a restart); (serial, seq) identifies the message, and a gap is reported as messages that never arrived. A status does not use a seq up: it carries the seq of the scale's latest message (0 before the first).",
+        "Sequence number: one counter per scale across its weighings, events and checks, 1 for the first message and +1 for each after it, never reused (also not after a restart); (serial, seq) identifies the message, and a gap is reported as messages that never arrived. A status does not use a seq up: it carries the seq of the scale's latest message (0 before the first).",
     }),
   at: z.iso.datetime({ offset: true }).meta({ description: "When the message was made, on the scale's clock: ISO 8601 with Z or ±hh:mm." }),
   sig: z
