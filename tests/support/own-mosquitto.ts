@@ -2,10 +2,10 @@
 // The chaos and fuzz tests need one: stock Mosquitto drops past 1 000 queued messages per client,
 // and the embedded broker (aedes) has no MQTT 5 shared subscriptions. A missing binary is a
 // failure, never a skip: CI has Mosquitto, and a silent skip would hide the whole suite.
-import { mosquittoAvailable, startMosquitto, type OwnBroker } from '../../lib/platform/mosquitto.ts';
+import { mosquittoAvailable, startMosquitto, type MosquittoOptions, type OwnBroker } from '../../lib/platform/mosquitto.ts';
 import { freePort } from './services.ts';
 
-export async function startOwnMosquitto(): Promise<OwnBroker> {
+export async function startOwnMosquitto(options: Omit<MosquittoOptions, 'port'> = {}): Promise<OwnBroker> {
   if (!mosquittoAvailable()) {
     throw new Error(
       'the `mosquitto` binary is not on PATH: the ingest chaos/fuzz tests need a Mosquitto 2 of their own ' +
@@ -16,7 +16,7 @@ export async function startOwnMosquitto(): Promise<OwnBroker> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await startMosquitto({ port: await freePort(), persistence: false });
+      return await startMosquitto({ persistence: false, ...options, port: await freePort() });
     } catch (error) {
       lastError = error;
     }
