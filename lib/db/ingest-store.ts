@@ -81,13 +81,29 @@ export interface ScaleUpdate {
   configurationCounter: number;
 }
 
-export async function updateScales(client: Client, updates: ScaleUpdate[]): Promise<void> {
-  if (!updates.length) return;
-  await client.query(
+/** What a scale's sequence looks like after the batch: the StoredAck's source (stored-ack.ts). */
+export interface SequenceAfter {
+  scaleId: number;
+  lastSeq: bigint | null;
+  /** the open gaps, ascending; at most MAX_ACK_GAPS + 1 (enough to tell that the list goes on) */
+  gaps: { fromSeq: bigint; toSeq: bigint }[];
+}
+
+/**
+ * Updates the batch's scales and returns each one's sequence as stored now. Runs after the gaps are
+ * written (replaceGaps): a statement sees what the transaction wrote before it, so the answer is
+ * the state this COMMIT makes durable, in the same round trip.
+ */
+export async function updateScales(client: Client, updates: ScaleUpdate[], gapsListed: number): Promise<SequenceAfter[]> {
+  if (!updates.length) return [];
+  const { rows } = await client.query<{ id: number; lastSeq: string | null; gaps: string[] }>(
     `UPDATE "Scale" s SET "lastSeq" = u.seq, "lastSeenAt" = GREATEST(s."lastSeenAt", u.seen), online = u.online,
             "calibrationCounter" = u.cal, "configurationCounter" = u.conf
        FROM unnest($1::int[], $2::bigint[], $3::timestamptz[], $4::bool[], $5::int[], $6::int[]) AS u(id, seq, seen, online, cal, conf)
-      WHERE s.id = u.id`,
+      WHERE s.id = u.id
+     RETURNING s.id, s."lastSeq"::text AS "lastSeq",
+               ARRAY(SELECT g."fromSeq"::text || ':' || g."toSeq"::text FROM "SequenceGap" g
+                      WHERE g."scaleId" = s.id ORDER BY g."fromSeq" LIMIT $7) AS gaps`,
     [
       updates.map((u) => u.scaleId),
       updates.map((u) => u.lastSeq?.toString() ?? null),
@@ -95,8 +111,17 @@ export async function updateScales(client: Client, updates: ScaleUpdate[]): Prom
       updates.map((u) => u.online),
       updates.map((u) => u.calibrationCounter),
       updates.map((u) => u.configurationCounter),
+      gapsListed,
     ],
   );
+  return rows.map((row) => ({
+    scaleId: row.id,
+    lastSeq: row.lastSeq === null ? null : BigInt(row.lastSeq),
+    gaps: row.gaps.map((gap) => {
+      const [from, to] = gap.split(':');
+      return { fromSeq: BigInt(from!), toSeq: BigInt(to!) };
+    }),
+  }));
 }
 
 export interface WeighingRow {

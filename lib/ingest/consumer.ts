@@ -10,6 +10,7 @@ import { log } from '../log.ts';
 import { ACK_LATER, AckQueue } from './acks.ts';
 import { Batcher } from './batcher.ts';
 import { IngestMetrics } from './metrics.ts';
+import { StoredAcks } from './stored-acks.ts';
 import { processBatch, type Inbound, type IngestContext, type Outcome } from './pipeline.ts';
 import { alertStaleGaps } from '../db/ingest-store.ts';
 import { ensureWeighingPartitions, ingestPartitionWindow } from '../db/partitions.ts';
@@ -177,6 +178,16 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
   };
 
   const clients: MqttClient[] = [];
+  // After each COMMIT every scale that sent a record hears what is durably stored (its StoredAck),
+  // through whichever connection is up.
+  const storedAcks = new StoredAcks((topic, payload) => {
+    const client = clients.find((c) => c.connected);
+    if (!client) return false;
+    client.publish(topic, payload, { qos: 1, retain: true });
+    return true;
+  });
+  ctx.onStored = (states) => storedAcks.note(states);
+  metrics.storedAcks = () => storedAcks.sent;
   let protocol: Ingest['protocol'] = 'mqtt5-shared';
   const clientId = (i: number) => `${options.group}-${options.workerId ?? 'w0'}-${i}`;
   const v5 = (i: number): IClientOptions => ({
@@ -223,6 +234,7 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
       }
       // write what is held, acknowledge it, then disconnect (ending the sessions when leaving)
       await Promise.all(lanes.map((lane) => lane.drain()));
+      storedAcks.stop();
       const disconnect = leave ? { reasonCode: 0, properties: { sessionExpiryInterval: 0 } } : undefined;
       await Promise.all(clients.map((client) => client.endAsync(false, disconnect)));
     },

@@ -41,6 +41,8 @@ export class IngestMetrics {
   commitMs = new Histogram(BUCKETS_MS);
   /** receive → commit, per message */
   lagMs = new Histogram(BUCKETS_MS);
+  /** StoredAcks published so far (read from their publisher) */
+  storedAcks: () => number = () => 0;
 
   record(outcome: Outcome, receivedAt: Date, committedAt: number): void {
     this.lagMs.observe(committedAt - receivedAt.getTime());
@@ -78,6 +80,9 @@ export class IngestMetrics {
       '# HELP ingest_failed_batches_total Batches rolled back (their messages are redelivered).',
       '# TYPE ingest_failed_batches_total counter',
       `ingest_failed_batches_total ${this.failedBatches}`,
+      '# HELP ingest_stored_acks_total StoredAcks published to scales (after COMMIT, coalesced per scale).',
+      '# TYPE ingest_stored_acks_total counter',
+      `ingest_stored_acks_total ${this.storedAcks()}`,
       ...this.batchSize.render('ingest_batch_size', 'Messages per committed batch.'),
       ...this.commitMs.render('ingest_commit_ms', 'Time to write and commit one batch, in ms.'),
       ...this.lagMs.render('ingest_lag_ms', 'From receipt to commit, per message, in ms.'),

@@ -16,6 +16,7 @@ import { verifySignature } from '../domain/protocol/signature.ts';
 import { advanceSequence, type Gap } from '../domain/sequence.ts';
 import { verificationStatus } from '../domain/verification-status.ts';
 import { hasPriceFinding } from '../domain/price-findings.ts';
+import { MAX_ACK_GAPS, type StoredState } from '../domain/protocol/stored-ack.ts';
 import * as store from '../db/ingest-store.ts';
 
 export interface Inbound {
@@ -34,6 +35,14 @@ export interface IngestContext {
   commodities?: Map<string, number>;
   /** called with each step's duration, for profiling (INGEST_TRACE=1) */
   trace?: (step: string, ms: number) => void;
+  /** called after each COMMIT with the sequence state of every scale that sent a record in the
+   *  batch (new or seen before): what its StoredAck confirms (lib/ingest/stored-acks.ts) */
+  onStored?: (states: StoredScale[]) => void;
+}
+
+/** A scale's durable sequence after a COMMIT, with the secret its StoredAck is signed with. */
+export interface StoredScale extends StoredState {
+  secret: string;
 }
 
 type Genuine =
@@ -45,6 +54,7 @@ type Genuine =
 interface Candidate {
   index: number;
   scale: store.ScaleRow;
+  secret: string;
   seq: bigint;
   genuine: Genuine;
   sig: Buffer;
@@ -120,7 +130,7 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
       if (isClockSkewed(d.message, items[index]!.receivedAt)) {
         return reject(index, 'clock_skew', d.serial, `scale clock ${Math.round(clockSkewMs(d.message.at, items[index]!.receivedAt) / 1000)} s off`);
       }
-      candidates.push({ index, scale, seq: BigInt(d.message.seq), genuine: { kind: d.kind, message: d.message } as Genuine, sig: Buffer.from(d.message.sig, 'hex') });
+      candidates.push({ index, scale, secret, seq: BigInt(d.message.seq), genuine: { kind: d.kind, message: d.message } as Genuine, sig: Buffer.from(d.message.sig, 'hex') });
     });
 
     // sequence bookkeeping per scale
@@ -282,9 +292,10 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
     const stored = weighings.filter((w) => inserted.has(`${w.scaleId}:${w.seq}`));
     await timed(ctx, 'insertEvents', () => store.insertEvents(client, events));
     await timed(ctx, 'insertChecks', () => store.insertChecks(client, checks));
-    await timed(ctx, 'updateScales', () => store.updateScales(client, scaleUpdates));
     // scales with late seqs get their whole gap set rewritten; the others only add what opened
     await timed(ctx, 'replaceGaps', () => store.replaceGaps(client, gapScales, gapsToWrite, now));
+    // after the gaps: it returns each scale's sequence as this transaction leaves it
+    const after = await timed(ctx, 'updateScales', () => store.updateScales(client, scaleUpdates, MAX_ACK_GAPS + 1));
     await timed(ctx, 'raiseAlerts', () => store.raiseAlerts(client, [...alerts.values()], now));
     await timed(ctx, 'insertRejected', () => store.insertRejected(client, rejected));
     // Last before COMMIT: every lane adds to the same few market and commodity rows, and holds
@@ -292,6 +303,7 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
     await timed(ctx, 'rollups', () => store.addToRollups(client, rollupDeltas(stored)));
     await timed(ctx, 'commit', () => client.query('COMMIT'));
     for (const [plu, id] of looked) cached.set(plu, id);
+    if (ctx.onStored) ctx.onStored(storedScales(candidates, after));
     return outcomes;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -299,6 +311,18 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
   } finally {
     client.release();
   }
+}
+
+/** The scales that sent a record (not only a status) in the batch, with their state after COMMIT. */
+function storedScales(candidates: Candidate[], after: store.SequenceAfter[]): StoredScale[] {
+  const recorded = new Map<number, Candidate>();
+  for (const c of candidates) if (c.genuine.kind !== 'status') recorded.set(c.scale.id, c);
+  const out: StoredScale[] = [];
+  for (const state of after) {
+    const c = recorded.get(state.scaleId);
+    if (c) out.push({ serial: c.scale.serial, secret: c.secret, lastSeq: state.lastSeq, gaps: state.gaps });
+  }
+  return out;
 }
 
 function compareKeys(a: (number | string)[], b: (number | string)[]): number {
