@@ -16,8 +16,9 @@ export interface FleetScale {
   commodities: { plu: string; guidePriceFenPerKg: number; category: string }[];
 }
 
-/** The first `limit` provisioned, unrevoked, in-service trade scales at a merchant's stall. */
-export async function loadFleet(client: pg.Pool | pg.Client, platformKey: Buffer, limit: number): Promise<FleetScale[]> {
+/** The first `limit` provisioned, unrevoked, in-service trade scales at a merchant's stall (of
+ *  `serials` only, when given). */
+export async function loadFleet(client: pg.Pool | pg.Client, platformKey: Buffer, limit: number, serials?: string[]): Promise<FleetScale[]> {
   const { rows } = await client.query<{
     serial: string; secretSealed: Buffer; lastSeq: string | null; maxMg: number; minMg: number; dMg: number; priceIntervalFen: number;
     calibrationCounter: number; configurationCounter: number; category: string;
@@ -26,8 +27,9 @@ export async function loadFleet(client: pg.Pool | pg.Client, platformKey: Buffer
             s."calibrationCounter", s."configurationCounter", m.category
        FROM "Scale" s JOIN "Stall" st ON st.id = s."stallId" JOIN "Merchant" m ON m.id = st."merchantId"
       WHERE s.purpose = 'trade' AND s.status = 'in_service' AND s."revokedAt" IS NULL AND s."secretSealed" IS NOT NULL
+        AND ($2::text[] IS NULL OR s.serial = ANY($2::text[]))
       ORDER BY s.id LIMIT $1`,
-    [limit],
+    [limit, serials ?? null],
   );
   const { rows: commodities } = await client.query<{ plu: string; guidePriceFenPerKg: number | null; category: string }>(
     `SELECT plu, "guidePriceFenPerKg", category FROM "Commodity" WHERE "guidePriceFenPerKg" IS NOT NULL ORDER BY plu`,
