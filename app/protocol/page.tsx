@@ -4,7 +4,7 @@
 import type { Metadata } from 'next';
 import { LocaleSwitch } from '@/components/locale-switch.tsx';
 import { REJECT_REASONS } from '@/lib/domain/protocol/decode.ts';
-import { EXAMPLE_SECRET, workedExample } from '@/lib/domain/protocol/example.ts';
+import { EXAMPLE_SECRET, storedAckExample, workedExample } from '@/lib/domain/protocol/example.ts';
 import { envelopeRows, fieldRows, type FieldRow } from '@/lib/domain/protocol/fields.ts';
 import { FINDINGS, MAX_CLOCK_SKEW_MS, MAX_MESSAGE_AGE_MS } from '@/lib/domain/protocol/judge.ts';
 import { MAX_MESSAGE_BYTES } from '@/lib/domain/protocol/messages.ts';
@@ -20,7 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const LIMITS = { bytes: MAX_MESSAGE_BYTES, skew: MAX_CLOCK_SKEW_MS / 60_000, age: MAX_MESSAGE_AGE_MS / 86_400_000 };
 
-const SECTIONS = ['connection', 'topics', 'common', 'messages', 'sequence', 'signature', 'example', 'reasons', 'findings'] as const;
+const SECTIONS = ['connection', 'topics', 'common', 'messages', 'sequence', 'storedAck', 'signature', 'example', 'reasons', 'findings'] as const;
+
+const STORED_ACK_FIELDS = ['last', 'missing', 'at'] as const;
 
 /** Catalogue key of a field's meaning; a unit test holds the catalogue complete for every field. */
 function fieldKey(scope: MessageKind | 'common', path: string): MessageKey {
@@ -64,6 +66,7 @@ function FieldList({ rows, scope, t, testId }: { rows: FieldRow[]; scope: Messag
 export default async function ProtocolPage() {
   const { t } = await getTranslator();
   const example = workedExample();
+  const ack = storedAckExample();
 
   return (
     <div className="min-h-screen">
@@ -156,6 +159,31 @@ export default async function ProtocolPage() {
             <p><Rich text={t('protocol.sequence.will')} /></p>
             <p><Rich text={t('protocol.sequence.clock', LIMITS)} /></p>
           </div>
+        </Section>
+
+        <Section id="storedAck" title={t('protocol.section.storedAck')}>
+          <div className="space-y-2 text-stone-800">
+            <p><Rich text={t('protocol.storedAck.why')} /></p>
+            <p><Rich text={t('protocol.storedAck.topic')} /></p>
+            <p><Rich text={t('protocol.storedAck.rule')} /></p>
+          </div>
+          <TermList
+            testId="stored-ack-fields"
+            head={[t('protocol.fields.field'), t('protocol.fields.meaning')]}
+            items={STORED_ACK_FIELDS.map((field) => ({ term: field, text: t(`protocol.storedAck.field.${field}`) }))}
+          />
+          <p className="text-sm text-stone-700"><Rich text={t('protocol.storedAck.signature')} /></p>
+          <ul className="list-disc space-y-1.5 pl-5 text-stone-800">
+            <li><Rich text={t('protocol.storedAck.scale')} /></li>
+            <li><Rich text={t('protocol.storedAck.refused', LIMITS)} /></li>
+          </ul>
+          <p className="text-stone-800">{t('protocol.storedAck.example')}</p>
+          <CodeBlock testId="stored-ack-topic">{ack.topic}</CodeBlock>
+          <CodeBlock testId="stored-ack-message">{JSON.stringify({ ...ack.unsigned, sig: ack.signature }, null, 2)}</CodeBlock>
+          <h3 className="font-semibold">{t('protocol.example.canonical')}</h3>
+          <CodeBlock testId="stored-ack-canonical">{ack.canonical}</CodeBlock>
+          <h3 className="font-semibold">{t('protocol.example.openssl')}</h3>
+          <CodeBlock testId="stored-ack-openssl">{ack.opensslCommand}</CodeBlock>
         </Section>
 
         <Section id="signature" title={t('protocol.section.signature')}>

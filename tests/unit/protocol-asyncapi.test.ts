@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asyncApiJson, buildAsyncApi } from '../../lib/domain/protocol/asyncapi.ts';
+import { storedAckMessage } from '../../lib/domain/protocol/stored-ack.ts';
 import { REJECT_REASONS } from '../../lib/domain/protocol/decode.ts';
 import { MESSAGE_SCHEMAS } from '../../lib/domain/protocol/messages.ts';
 import { MESSAGE_KINDS } from '../../lib/domain/protocol/topics.ts';
@@ -26,23 +27,27 @@ describe('AsyncAPI document', () => {
     expect(asyncApiJson()).toBe(asyncApiJson());
   });
 
-  it('has one channel with {serial} and one QoS 1 send operation per message kind', () => {
+  it('has one channel with {serial} and one QoS 1 send operation per message kind, and the StoredAck it receives', () => {
     const doc = buildAsyncApi() as unknown as Doc;
     expect(doc.asyncapi).toBe('3.0.0');
     const addresses = Object.values(doc.channels).map((channel) => channel.address).sort();
     expect(addresses).toEqual([
       'sunshine/v1/scales/{serial}/checks',
+      'sunshine/v1/scales/{serial}/down/stored-ack',
       'sunshine/v1/scales/{serial}/events',
       'sunshine/v1/scales/{serial}/status',
       'sunshine/v1/scales/{serial}/weighings',
     ]);
     for (const channel of Object.values(doc.channels)) expect(Object.keys(channel.parameters)).toEqual(['serial']);
-    const operations = Object.values(doc.operations);
-    expect(operations).toHaveLength(4);
-    for (const operation of operations) {
+    const { receiveStoredAck, ...sends } = doc.operations;
+    expect(Object.values(sends)).toHaveLength(4);
+    for (const operation of Object.values(sends)) {
       expect(operation.action).toBe('send');
       expect(operation.bindings.mqtt.qos).toBe(1);
     }
+    expect(receiveStoredAck).toMatchObject({ action: 'receive', bindings: { mqtt: { qos: 1, retain: true } } });
+    const ack = doc.components.messages.storedAck!;
+    for (const example of ack.examples) expect(storedAckMessage.safeParse(example.payload).success).toBe(true);
   });
 
   it('carries every schema and valid examples, and every reject reason in its description', () => {

@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_SECRET } from '../../lib/domain/protocol/example.ts';
+import { EXAMPLE_SECRET, storedAckExample } from '../../lib/domain/protocol/example.ts';
 import { withSignature } from '../../lib/domain/protocol/signature.ts';
 import { isStored, MAX_ACK_GAPS, readStoredAck, signedStoredAck, storedAckMessage, storedAckOf, storedAckTopic } from '../../lib/domain/protocol/stored-ack.ts';
 import { parseTopic } from '../../lib/domain/protocol/topics.ts';
@@ -51,5 +52,16 @@ describe('StoredAck', () => {
     expect(parseTopic(topic)).toBeNull();
     // sunshine/v1/scales/+/+ matches exactly five levels
     expect(topic.split('/')).toHaveLength(6);
+  });
+});
+
+describe('the StoredAck example on /protocol', () => {
+  it('is signed as the openssl command shown reproduces, and a scale reading it keeps 1043 only', () => {
+    const example = storedAckExample();
+    const out = execFileSync('/bin/sh', ['-c', example.opensslCommand], { env: { ...process.env, PATH: '/usr/bin:/bin' } }).toString().trim();
+    expect(out.split('= ')[1]).toBe(example.signature);
+    const reading = readStoredAck(JSON.stringify({ ...example.unsigned, sig: example.signature }), 'DEMO-0001', EXAMPLE_SECRET);
+    expect(reading.ok).toBe(true);
+    if (reading.ok) expect([1041, 1042, 1043, 1044, 1045].map((seq) => isStored(reading.ack, seq))).toEqual([true, true, false, true, false]);
   });
 });

@@ -3,9 +3,10 @@
 // as /asyncapi.json); a unit test holds the committed file equal to a fresh build.
 import { z } from 'zod';
 import { REJECT_REASONS, type RejectReason } from './decode.ts';
-import { EXAMPLE_SECRET, EXAMPLE_SERIAL, exampleMessages, workedExample } from './example.ts';
+import { EXAMPLE_SECRET, EXAMPLE_SERIAL, exampleMessages, storedAckExample, workedExample } from './example.ts';
 import { EVENT_FINDINGS, MAX_CLOCK_SKEW_MS, MAX_MESSAGE_AGE_MS, WEIGHING_FINDINGS, type Finding } from './judge.ts';
 import { MAX_MESSAGE_BYTES, MESSAGE_SCHEMAS } from './messages.ts';
+import { storedAckMessage, storedAckTopic, MAX_ACK_GAPS } from './stored-ack.ts';
 import { MESSAGE_KINDS, TOPIC_LEAF, TOPIC_ROOT, type MessageKind } from './topics.ts';
 
 const MQTT_BINDING_VERSION = '0.2.0';
@@ -64,12 +65,12 @@ function table(header: [string, string], rows: [string, string][]): string {
 function description(): string {
   const example = workedExample();
   return [
-    'Device protocol v1 of Sunshine Scale (阳光秤): how a connected price-computing scale reports its weighings, status, events and self-checks over MQTT. The document describes the **scale**: every operation is one it sends. A human version with a worked example is served at `/protocol`.',
+    'Device protocol v1 of Sunshine Scale (阳光秤): how a connected price-computing scale reports its weighings, status, events and self-checks over MQTT. The document describes the **scale**: every operation is one it sends, but receiveStoredAck, the platform’s confirmation it receives. A human version with a worked example is served at `/protocol`.',
     '',
     '## Connection',
     '- MQTT 3.1.1 or 5.0 over TCP port 1883 (TLS on 8883 where the deployment offers it). Client id `scale-{serial}`.',
     '- **Persistent session** (cleanSession / cleanStart = false) and **QoS 1** for every message, retain = false.',
-    '- **Store and forward**: the scale keeps every message until the broker acknowledges it (PUBACK) and sends whatever is unacknowledged again after a reconnect, in seq order. The broker keeps messages for the platform\'s persistent session, and the platform acknowledges each one only after storing it, so a network cut loses nothing.',
+    '- **Store and forward to the StoredAck**: the scale keeps every weighing, event and check until the platform\'s StoredAck (below) covers its seq, not merely until the broker\'s PUBACK: a broker that crashes loses what it acknowledged but had not saved. After a reconnect the MQTT client sends again what has no PUBACK; a record that stays uncovered is sent again 30 s after it was sent, then at doubling intervals up to 10 minutes. A repeat is recognised as a duplicate and never stored twice.',
     `- A payload is at most ${MAX_MESSAGE_BYTES} bytes of UTF-8 JSON, one object, no byte-order mark.`,
     '',
     '## Common fields',
@@ -89,6 +90,11 @@ function description(): string {
     '```',
     '',
     `signs to \`${example.signature}\`.`,
+    '',
+    '## StoredAck (platform → scale)',
+    `After its database COMMIT the platform publishes, per scale, a retained QoS 1 message on \`${storedAckTopic('{serial}')}\` with the newest state: every seq from 1 to \`last\` is durably stored, except the ranges in \`missing\` (at most ${MAX_ACK_GAPS}; with more gaps \`last\` is lowered so the rule holds). Being stored is permanent, so every StoredAck stays true and may be applied in any order. The scale subscribes to it after every connect, whatever the broker says of its session, checks the signature (the same HMAC-SHA256 rule as its own messages, keyed with its own secret) and the serial, and deletes the records it covers. A refused message (e.g. clock_skew) is never covered; a record older than ${MAX_MESSAGE_AGE_MS / 86_400_000} days may be deleted, since the platform can never accept it. When its memory is full the scale stops trading rather than drop a record.`,
+    '',
+    `Example: \`${storedAckExample().canonical}\` signs to \`${storedAckExample().signature}\` under the demo secret (1043 is not stored yet: the scale keeps it and sends it again).`,
     '',
     '## Last will',
     'On connect the scale composes and signs an `offline` status (its current seq, `at` = the connect time) and sets it as the MQTT will: topic `…/{serial}/status`, QoS 1, retain false. It then publishes its `online` status. On a clean stop it publishes an `offline` status itself before DISCONNECT (the broker then discards the will). A status does not use a seq up, so a will that fires hours later is still valid. The platform takes the time of receipt as the moment an `offline` scale went away.',
@@ -145,6 +151,29 @@ export function buildAsyncApi(): Record<string, unknown> {
       examples: kindExamples,
     };
   }
+  const ack = storedAckExample();
+  const { $schema: _ignored, ...storedAckSchema } = z.toJSONSchema(storedAckMessage, { target: 'draft-07' }) as Record<string, unknown>;
+  channels.storedAck = {
+    address: storedAckTopic('{serial}'),
+    title: 'StoredAck of one scale (platform → scale)',
+    parameters: { serial: { description: "The scale's serial number, [A-Za-z0-9-]{4,40}.", examples: [EXAMPLE_SERIAL] } },
+    messages: { storedAck: { $ref: '#/components/messages/storedAck' } },
+  };
+  operations.receiveStoredAck = {
+    action: 'receive',
+    channel: { $ref: '#/channels/storedAck' },
+    summary: 'What the platform has durably stored of this scale: delete the records it covers, send again what stays uncovered.',
+    messages: [{ $ref: '#/channels/storedAck/messages/storedAck' }],
+    bindings: { mqtt: { qos: 1, retain: true, bindingVersion: MQTT_BINDING_VERSION } },
+  };
+  messages.storedAck = {
+    name: 'storedAck',
+    title: 'StoredAck',
+    summary: 'The platform’s signed confirmation of what it has durably stored, retained, newest state only.',
+    contentType: 'application/json',
+    payload: storedAckSchema,
+    examples: [{ name: 'storedAck', summary: '1042 and 1044 stored, 1043 not yet (demo secret).', payload: { ...ack.unsigned, sig: ack.signature } }],
+  };
   return {
     asyncapi: '3.0.0',
     info: {

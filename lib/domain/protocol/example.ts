@@ -4,6 +4,7 @@
 import { canonicalForm } from './canonical.ts';
 import type { CheckMessage, EventMessage, MessageByKind, StatusMessage, Unsigned, WeighingMessage } from './messages.ts';
 import { signMessage, withSignature } from './signature.ts';
+import { storedAckOf, storedAckTopic, type StoredAck } from './stored-ack.ts';
 import { topicOf, type MessageKind } from './topics.ts';
 
 /** A demo secret, public on purpose: never provision a scale with it. */
@@ -92,5 +93,27 @@ export function workedExample(host = '<host>'): WorkedExample {
     opensslOutput: `SHA2-256(stdin)= ${signature}`,
     signedJson,
     mosquittoCommand: `mosquitto_pub -h ${host} -p 1883 -q 1 -t ${shellQuote(topic)} -m ${shellQuote(signedJson)}`,
+  };
+}
+
+export interface StoredAckExample {
+  topic: string;
+  unsigned: Omit<StoredAck, 'sig'>;
+  canonical: string;
+  signature: string;
+  opensslCommand: string;
+}
+
+/** The demo scale's StoredAck a second after its check: 1042 and 1044 are stored, 1043 (the
+ *  calibration event) has not arrived yet, so the scale keeps it and sends it again. */
+export function storedAckExample(): StoredAckExample {
+  const unsigned = storedAckOf({ serial: EXAMPLE_SERIAL, lastSeq: 1044n, gaps: [{ fromSeq: 1043n, toSeq: 1043n }] }, new Date('2026-03-14T02:05:41Z'));
+  const canonical = canonicalForm(unsigned);
+  return {
+    topic: storedAckTopic(EXAMPLE_SERIAL),
+    unsigned,
+    canonical,
+    signature: signMessage(EXAMPLE_SECRET, unsigned),
+    opensslCommand: `printf '%s' ${shellQuote(canonical)} | openssl dgst -sha256 -hmac ${shellQuote(EXAMPLE_SECRET)}`,
   };
 }

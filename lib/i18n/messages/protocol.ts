@@ -21,7 +21,7 @@ export const zhCN = {
   'protocol.connection.clientId': '每台秤一条连接，客户端标识为 `scale-{serial}`；建议 keepAlive 60 秒。',
   'protocol.connection.session': '使用持久会话（cleanSession / cleanStart = false）；所有消息 QoS 1，retain = false。',
   'protocol.connection.storeForward':
-    '存储转发：秤保留每条消息，直到代理确认（PUBACK）；重连后按 seq 顺序重发未确认的消息。平台接收服务同样使用持久会话，并且只在消息写入数据库之后才确认，因此断网不会丢失任何消息。',
+    '存储转发：秤保留每条称重、事件和核查消息，直到平台的存储确认（StoredAck，见下文）覆盖它的 seq；代理的 PUBACK 不够——代理崩溃时会丢失它已确认、但尚未存盘的消息。重连后 MQTT 客户端会重发未获 PUBACK 的消息；一直未被存储确认覆盖的消息，秤按时重发。平台只在写入数据库之后才确认，重发的消息只会被识别为重复，不会重复入库。',
   'protocol.connection.payload': '每条消息是一个 UTF-8 编码的 JSON 对象，不超过 {bytes} 字节，不带 BOM。数值一律为整数：质量以毫克（mg）计，金额以分（fen）计，单价以分/千克（fen/kg）计。',
 
   'protocol.topics.topic': '主题',
@@ -84,6 +84,24 @@ export const zhCN = {
     '遗嘱：秤在连接时生成并签名一条 `offline` 状态消息（当前 seq，`at` 为连接时刻），设为 MQTT 遗嘱（主题 `…/{serial}/status`，QoS 1，retain false），然后发布 `online`。正常停机时，秤在 DISCONNECT 之前自行发布 `offline`（代理随即丢弃遗嘱）。由于状态消息不占用序号，几小时后才触发的遗嘱依然有效；平台以收到 `offline` 的时刻作为离线时间。',
   'protocol.sequence.clock':
     '时钟：`at` 比平台时钟快 {skew} 分钟以上，或早于 {age} 天的消息，以 `clock_skew` 拒收（`offline` 状态除外）。断网后存储转发的迟到消息在此期限内照常接收。请用 NTP 校时。',
+
+  'protocol.section.storedAck': '存储确认（StoredAck）',
+  'protocol.storedAck.why':
+    '平台在数据库提交（COMMIT）之后，告诉每台秤它已经持久保存了哪些消息。这是“不丢数据”的最终依据：无论代理重启、崩溃还是断网，秤只要保留未被确认的消息并按时重发，就不会丢失任何一笔交易。',
+  'protocol.storedAck.topic':
+    '平台发布到 `sunshine/v1/scales/{serial}/down/stored-ack`，QoS 1，retain = true，只保留最新状态。秤在每次连接后（无论代理是否保留了会话）都订阅这个主题，保留消息会立即送达。',
+  'protocol.storedAck.rule':
+    '含义：从 1 到 `last` 的每个 seq 都已存储，`missing` 中列出的区间除外。已存储是永久的，所以每条存储确认都一直成立：秤可以按任何顺序应用它们，旧的确认只是确认得少一些。',
+  'protocol.storedAck.scale':
+    '秤的做法：先核验签名和 serial（不通过则丢弃这条确认）；删除被确认覆盖的记录；仍未覆盖的记录，发送 30 秒后重发，之后间隔加倍，最长 10 分钟。存储满时停止交易，而不是丢弃记录。',
+  'protocol.storedAck.signature':
+    '签名规则与秤自己的消息相同：规范形式的 HMAC-SHA256，密钥是该秤的密钥。只有平台和这台秤持有密钥，其他人无法伪造确认让秤删除记录。',
+  'protocol.storedAck.refused':
+    '平台拒收的消息（例如 `clock_skew`）不会被确认，会一直出现在 `missing` 中；秤的重发间隔会拉长到 10 分钟，超过 {age} 天的记录可以删除，因为平台再也不会接收它。',
+  'protocol.storedAck.field.last': '从 1 到 last 的每个 seq 都已存储（missing 除外）；0 表示还没有。',
+  'protocol.storedAck.field.missing': '不超过 16 个 [from, to] 区间（含两端），升序：last 以下尚未存储的 seq。缺口更多时，last 会降低，保证规则成立。',
+  'protocol.storedAck.field.at': '平台生成这条确认的时间（平台时钟）。',
+  'protocol.storedAck.example': '示例：演示秤的 1042 和 1044 已存储，1043（标定事件）尚未送达，秤保留并重发它。',
 
   'protocol.signature.step1': '去掉 `sig` 字段。',
   'protocol.signature.step2':
@@ -160,7 +178,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'protocol.connection.clientId': 'One connection per scale, client id `scale-{serial}`; keepAlive 60 s is a good value.',
   'protocol.connection.session': 'A persistent session (cleanSession / cleanStart = false); QoS 1 for every message, retain = false.',
   'protocol.connection.storeForward':
-    'Store and forward: the scale keeps every message until the broker acknowledges it (PUBACK) and, after a reconnect, sends whatever is unacknowledged again, in seq order. The platform’s ingest also uses a persistent session and acknowledges a message only after writing it to the database, so a network cut loses nothing.',
+    'Store and forward: the scale keeps every weighing, event and check until the platform’s stored acknowledgement (StoredAck, below) covers its seq. The broker’s PUBACK is not enough: a broker that crashes loses what it acknowledged but had not yet saved. After a reconnect the MQTT client sends again what has no PUBACK; what stays uncovered by a StoredAck the scale sends again on a timer. The platform confirms only after writing to its database, and a record sent again is recognised as a duplicate, never stored twice.',
   'protocol.connection.payload': 'Each message is one JSON object in UTF-8, at most {bytes} bytes, without a byte-order mark. Every number is an integer: mass in milligrams (mg), money in fen, unit price in fen per kg.',
 
   'protocol.topics.topic': 'Topic',
@@ -223,6 +241,24 @@ export const en: Record<keyof typeof zhCN, string> = {
     'Last will: on connecting, the scale composes and signs an `offline` status (its current seq, `at` = the moment of connecting) and sets it as the MQTT will (topic `…/{serial}/status`, QoS 1, retain false), then publishes `online`. On a clean stop it publishes `offline` itself before DISCONNECT (the broker then discards the will). Since a status uses no seq, a will that fires hours later is still valid; the platform takes the moment it receives `offline` as the time the scale went offline.',
   'protocol.sequence.clock':
     'Clock: a message whose `at` is more than {skew} minutes ahead of the platform’s clock, or older than {age} days, is refused as `clock_skew` (an `offline` status is exempt). Late messages from store and forward are accepted within that window. Keep the clock on NTP.',
+
+  'protocol.section.storedAck': 'Stored acknowledgement (StoredAck)',
+  'protocol.storedAck.why':
+    'After its database COMMIT the platform tells each scale what it has durably stored. This is what makes “nothing lost” hold: whether the broker restarts, crashes or the network drops, a scale that keeps what is not yet confirmed and sends it again loses no transaction.',
+  'protocol.storedAck.topic':
+    'The platform publishes to `sunshine/v1/scales/{serial}/down/stored-ack`, QoS 1, retain = true, the newest state only. The scale subscribes to it after every connect (whether or not the broker kept its session); the retained message arrives at once.',
+  'protocol.storedAck.rule':
+    'Meaning: every seq from 1 to `last` is stored, except the ranges in `missing`. Being stored is permanent, so every StoredAck stays true: a scale may apply them in any order, and an older one only confirms less.',
+  'protocol.storedAck.scale':
+    'What the scale does: check the signature and the serial (drop the StoredAck if either is wrong); delete the records it covers; send a record that stays uncovered again 30 s after sending it, then at doubling intervals up to 10 minutes. When its memory is full it stops trading rather than drop a record.',
+  'protocol.storedAck.signature':
+    'Signed with the same rule as the scale’s own messages: HMAC-SHA256 of the canonical form, keyed with that scale’s secret. Only the platform and the scale hold it, so nobody else can make a scale delete its records.',
+  'protocol.storedAck.refused':
+    'A message the platform refuses (e.g. `clock_skew`) is never confirmed and stays in `missing`; the scale’s resend interval grows to 10 minutes, and a record older than {age} days may be deleted, since the platform can never accept it.',
+  'protocol.storedAck.field.last': 'Every seq from 1 to last is stored (except missing); 0: nothing yet.',
+  'protocol.storedAck.field.missing': 'At most 16 [from, to] ranges (inclusive), ascending: seqs below last not stored. With more gaps, last is lowered so that the rule holds.',
+  'protocol.storedAck.field.at': 'When the platform made this StoredAck, on its clock.',
+  'protocol.storedAck.example': 'Example: the demo scale’s 1042 and 1044 are stored, 1043 (the calibration event) has not arrived; the scale keeps it and sends it again.',
 
   'protocol.signature.step1': 'Leave out the `sig` field.',
   'protocol.signature.step2':
