@@ -180,9 +180,9 @@ export default async function ProtocolPage() {
           <p className="text-stone-800">{t('protocol.storedAck.example')}</p>
           <CodeBlock testId="stored-ack-topic">{ack.topic}</CodeBlock>
           <CodeBlock testId="stored-ack-message">{JSON.stringify({ ...ack.unsigned, sig: ack.signature }, null, 2)}</CodeBlock>
-          <h3 className="font-semibold">{t('protocol.example.canonical')}</h3>
+          <h3 className="font-semibold">{t('protocol.storedAck.canonical')}</h3>
           <CodeBlock testId="stored-ack-canonical">{ack.canonical}</CodeBlock>
-          <h3 className="font-semibold">{t('protocol.example.openssl')}</h3>
+          <h3 className="font-semibold">{t('protocol.storedAck.openssl')}</h3>
           <CodeBlock testId="stored-ack-openssl">{ack.opensslCommand}</CodeBlock>
         </Section>
 

@@ -102,6 +102,8 @@ export const zhCN = {
   'protocol.storedAck.field.missing': '不超过 16 个 [from, to] 区间（含两端），升序：last 以下尚未存储的 seq。缺口更多时，last 会降低，保证规则成立。',
   'protocol.storedAck.field.at': '平台生成这条确认的时间（平台时钟）。',
   'protocol.storedAck.example': '示例：演示秤的 1042 和 1044 已存储，1043（标定事件）尚未送达，秤保留并重发它。',
+  'protocol.storedAck.canonical': '规范形式（签名所覆盖的字符串）',
+  'protocol.storedAck.openssl': '秤用自己的密钥核验签名（与 OpenSSL 的结果比较）',
 
   'protocol.signature.step1': '去掉 `sig` 字段。',
   'protocol.signature.step2':
@@ -259,6 +261,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'protocol.storedAck.field.missing': 'At most 16 [from, to] ranges (inclusive), ascending: seqs below last not stored. With more gaps, last is lowered so that the rule holds.',
   'protocol.storedAck.field.at': 'When the platform made this StoredAck, on its clock.',
   'protocol.storedAck.example': 'Example: the demo scale’s 1042 and 1044 are stored, 1043 (the calibration event) has not arrived; the scale keeps it and sends it again.',
+  'protocol.storedAck.canonical': 'Its canonical form (the string the signature covers)',
+  'protocol.storedAck.openssl': 'The scale checks the signature with its own secret (compare with OpenSSL)',
 
   'protocol.signature.step1': 'Leave out the `sig` field.',
   'protocol.signature.step2':
