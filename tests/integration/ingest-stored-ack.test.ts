@@ -8,10 +8,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadFleet } from '../../lib/db/fleet.ts';
+import { startIngest } from '../../lib/ingest/consumer.ts';
+import { startEmbeddedBroker } from '../../lib/platform/embedded-broker.ts';
 import type { OwnBroker } from '../../lib/platform/mosquitto.ts';
 import { startFleet, type Fleet, type FleetScaleState } from '../../lib/simulator/fleet.ts';
 import { provisionFleet, settle } from '../support/fleet-messages.ts';
 import { startOwnMosquitto } from '../support/own-mosquitto.ts';
+import { freePort } from '../support/services.ts';
 import { killAllWorkers, Supervisor } from '../support/worker-process.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -120,5 +123,39 @@ describe('StoredAck: nothing lost when the broker is killed with SIGKILL', { tim
     if (statsBefore.resent === 0) expect(factsBefore.missing, summary).toBeGreaterThan(0);
     expect(stats.resent, summary).toBeGreaterThan(0);
     expect(supervisor.crashes, 'the worker exited on its own').toEqual([]);
+  });
+});
+
+// What `npm start` runs without MQTT_URL: the embedded broker (aedes, MQTT 3.1.1, one ingest
+// connection). StoredAcks must reach the reference scales there too, or their outboxes would fill.
+describe('StoredAck on the embedded broker', { timeout: 120_000 }, () => {
+  it('confirms every record of the simulated fleet', async () => {
+    const key = randomBytes(32);
+    const pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 4 });
+    const broker = await startEmbeddedBroker({ port: await freePort() });
+    const provisioned = await provisionFleet(pool, key, { count: 10, skip: 250 });
+    const scales = await loadFleet(pool, key, 10, provisioned.map((s) => s.serial));
+    const ids = new Map(provisioned.map((s) => [s.serial, s.id]));
+    const ingest = await startIngest({ mqttUrl: broker.url, pool, platformKey: key, group: `embedded${process.pid}`, mqtt311: true, maxBatch: 32 });
+    const fleet = await startFleet({ mqttUrl: broker.url, scales, rate: 50, heartbeatMs: 60_000, misbehaving: 0, outbox: { resendAfterMs: 30_000 } });
+    try {
+      await sleep(3000);
+      fleet.pause();
+      const deadline = Date.now() + 60_000;
+      while (fleet.stats().unconfirmed > 0 && Date.now() < deadline) await sleep(200);
+      const stats = fleet.stats();
+      const facts = await recordFacts(pool, ids, fleet.scales());
+      expect(ingest.protocol).toBe('mqtt311');
+      expect(stats.published, JSON.stringify(stats)).toBeGreaterThan(scales.length);
+      expect(stats.unconfirmed, JSON.stringify(stats)).toBe(0);
+      // confirmed without a single resend: the StoredAcks came, not the timer
+      expect(stats.resent, JSON.stringify(stats)).toBe(0);
+      expect(facts).toEqual({ rows: facts.expected, distinct: facts.expected, missing: 0, beyond: 0, expected: stats.published });
+    } finally {
+      await fleet.stop();
+      await ingest.stop();
+      await broker.stop();
+      await pool.end();
+    }
   });
 });
