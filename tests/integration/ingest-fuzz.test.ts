@@ -69,7 +69,7 @@ async function deadLetter(pool: pg.Pool, afterId: string) {
 const countRejected = (pool: pg.Pool, afterId: string) =>
   pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "RejectedMessage" WHERE id > $1::bigint`, [afterId]).then((r) => r.rows[0]!.n);
 
-describe('ingest fuzz: 100 000 hostile messages among 5 000 genuine weighings', { timeout: 90_000 }, () => {
+describe('ingest fuzz: 100 000 hostile messages among 5 000 genuine weighings', { timeout: 300_000 }, () => {
   const HOSTILE = Object.values(CATEGORY_COUNTS).reduce((a, b) => a + b, 0);
   const FIRST_VALID = 1_000; // stored before the flood: the replays reuse their seqs
   const VALID = 5_000;
@@ -116,7 +116,7 @@ describe('ingest fuzz: 100 000 hostile messages among 5 000 genuine weighings', 
     // 1. genuine weighings first: the replays below reuse their seqs with other content
     const first = fleetWeighings(fleet, FIRST_VALID, plu);
     await publishAll(publishers, first);
-    const firstStored = await settle(() => storedInRanges(pool, ranges()), { target: FIRST_VALID, quietMs: 0, timeoutMs: 30_000 });
+    const firstStored = await settle(() => storedInRanges(pool, ranges()), { target: FIRST_VALID, quietMs: 0, stallMs: 30_000, timeoutMs: 120_000 });
     expect(firstStored, `the first genuine weighings were not stored; ingest log:\n${captured.errors.join('\n')}`).toMatchObject({ value: FIRST_VALID });
 
     // 2. the flood: hostile messages and the rest of the genuine ones, shuffled together
@@ -140,7 +140,7 @@ describe('ingest fuzz: 100 000 hostile messages among 5 000 genuine weighings', 
     const result = await settle(
       async () => (await countRejected(pool, rejectedBefore)) + (await storedInRanges(pool, ranges())),
       {
-        target: HOSTILE + VALID, quietMs: 2000, stallMs: 15_000, timeoutMs: 50_000, everyMs: 500,
+        target: HOSTILE + VALID, quietMs: 2000, stallMs: 30_000, timeoutMs: 200_000, everyMs: 500,
         // batches failing again and again: a poison message; waiting longer would only repeat it
         abort: () => (ingest!.metrics.failedBatches - metricsBefore.failedBatches > 100 ? 'aborted: over 100 failed batches' : null),
       },
@@ -190,7 +190,7 @@ describe('ingest fuzz: 100 000 hostile messages among 5 000 genuine weighings', 
     // still consuming: one more genuine weighing goes through, then the ingest stops cleanly
     const last = nextWeighing(fleet[0]!, plu);
     await publishAll(publishers, [last]);
-    const lastStored = await settle(() => storedInRanges(pool, ranges()), { target: VALID + 1, quietMs: 0, timeoutMs: 10_000 });
+    const lastStored = await settle(() => storedInRanges(pool, ranges()), { target: VALID + 1, quietMs: 0, stallMs: 30_000, timeoutMs: 60_000 });
     expect(lastStored.value, 'a genuine weighing after the flood').toBe(VALID + 1);
     const stopping = ingest;
     ingest = undefined;
@@ -269,6 +269,8 @@ describe('ingest fuzz: a genuine message carrying a NUL character', { timeout: 6
     }
     expect(where, `the event is nowhere after 10 s; failed batches ${ingest.metrics.failedBatches}; ingest log:\n${captured.errors.slice(-5).join('\n')}`).not.toBe('nowhere');
     expect(ingest.metrics.failedBatches, `no batch may fail; ingest log:\n${captured.errors.slice(-5).join('\n')}`).toBe(0);
-    expect(await storedInRanges(pool, publishedRanges([other!]))).toBe(1);
+    // the other scale's weighing may be in another lane's batch, committed a moment later
+    const other1 = await settle(() => storedInRanges(pool, publishedRanges([other!])), { target: 1, quietMs: 0, timeoutMs: 30_000 });
+    expect(other1.value).toBe(1);
   });
 });
