@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { z } from 'zod';
 import { loadPlatformKey } from '../lib/crypto/secret-box.ts';
-import { startIngest } from '../lib/ingest/consumer.ts';
+import { createIngest } from '../lib/ingest/consumer.ts';
 import { log } from '../lib/log.ts';
 
 const env = z
@@ -33,7 +33,9 @@ const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.IN
 // the worker itself must live on and reconnect, not die of an unhandled 'error' event.
 pool.on('error', (error) => log.warn('ingest.db_connection_lost', { error: error.message }));
 pool.on('connect', (client) => client.on('error', (error) => log.warn('ingest.db_connection_lost', { error: error.message })));
-const ingest = await startIngest({
+// Returned at once: the worker waits for the broker and the database as long as they are away, and
+// says so on /health and in its log; it never exits over them.
+const ingest = createIngest({
   mqttUrl: config.MQTT_URL,
   pool,
   platformKey: loadPlatformKey(),
@@ -52,11 +54,17 @@ const server = createServer((request, response) => {
   if (request.url === '/metrics') {
     response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(ingest.metrics.render());
   } else if (request.url === '/health') {
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', protocol: ingest.protocol, connections: ingest.connections, host: hostname() }));
+    // 503 until every broker connection is up and subscribed: a worker cut off stores nothing
+    const health = ingest.health();
+    response.writeHead(health.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ...health, host: hostname() }));
   } else response.writeHead(404).end();
 });
 server.on('error', (error) => log.warn('ingest.metrics_unavailable', { port: config.INGEST_METRICS_PORT, error: error.message }));
-server.listen(config.INGEST_METRICS_PORT, '127.0.0.1');
+server.listen(config.INGEST_METRICS_PORT, '127.0.0.1', () => {
+  const address = server.address();
+  log.info('ingest.metrics_listening', { port: typeof address === 'object' && address ? address.port : config.INGEST_METRICS_PORT });
+});
+ingest.ready.catch(() => {}); // only a stop before the broker answered ends the wait
 
 let stopping = false;
 async function stop(signal: string) {

@@ -17,30 +17,68 @@ import type { MqttClient } from 'mqtt';
 /** The marker error that tells mqtt.js not to acknowledge: the worker will, after COMMIT. */
 export const ACK_LATER = new Error('acknowledged by the ingest worker after COMMIT');
 
+/** One network connection's messages that are neither committed nor given up. */
+interface Held {
+  stream: MqttClient['stream'];
+  count: number;
+}
+
 interface Pending {
   stream: MqttClient['stream'];
   messageId: number;
   committed: boolean;
 }
 
+/** What the worker does with a message once its batch is over. */
+export interface AckHandle {
+  /** its batch committed: acknowledge it (in order) */
+  committed(): void;
+  /** its batch failed: it will come again on a new connection; it is no longer held */
+  abandoned(): void;
+}
+
 export class AckQueue {
   private readonly pending: Pending[] = [];
+  private current: Held | null = null;
 
   constructor(private readonly client: MqttClient) {}
 
-  /** Registers a QoS 1 message on arrival; call the returned function once it is committed. */
-  arrived(messageId: number): () => void {
+  /** Registers a QoS 1 message on arrival; answer the handle once its batch is over. */
+  arrived(messageId: number): AckHandle {
     const entry: Pending = { stream: this.client.stream, messageId, committed: false };
     this.pending.push(entry);
-    return () => {
-      entry.committed = true;
-      this.flush();
+    const held = this.holding();
+    held.count++;
+    let over = false;
+    const release = () => {
+      if (over) return false;
+      over = true;
+      held.count--;
+      return true;
+    };
+    return {
+      committed: () => {
+        if (!release()) return;
+        entry.committed = true;
+        this.flush();
+      },
+      abandoned: () => void release(),
     };
   }
 
   /** How many arrived messages are not acknowledged yet (on any connection of this client). */
   get size(): number {
     return this.pending.length;
+  }
+
+  /** Messages of the current network connection still being written: what the worker holds for it. */
+  get held(): number {
+    return this.current?.stream === this.client.stream ? this.current.count : 0;
+  }
+
+  private holding(): Held {
+    if (this.current?.stream !== this.client.stream) this.current = { stream: this.client.stream, count: 0 };
+    return this.current;
   }
 
   private flush(): void {

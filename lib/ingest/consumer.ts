@@ -3,11 +3,12 @@
 // flight, feeding batchers in lanes; every message is acknowledged only after its batch's COMMIT,
 // by the worker itself and in bulk (see acks.ts: mqtt.js alone would acknowledge one at a time).
 // A broker without MQTT 5 (the embedded aedes) gets one plain MQTT 3.1.1 connection.
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type pg from 'pg';
 import { serialOfTopic, sharedSubscription, SUBSCRIPTION } from '../domain/protocol/topics.ts';
 import { log } from '../log.ts';
-import { ACK_LATER, AckQueue } from './acks.ts';
+import { backoffDelay, BROKER_BACKOFF } from './backoff.ts';
+import { BrokerConnection, type ConnectionState, type MessageHandler } from './connection.ts';
+import { probeBrokerProtocol, type BrokerProtocol, type ProbeProgress } from './protocol-probe.ts';
 import { Batcher } from './batcher.ts';
 import { IngestMetrics } from './metrics.ts';
 import { StoredAcks } from './stored-acks.ts';
@@ -43,10 +44,28 @@ export interface IngestOptions {
   sessionExpirySeconds?: number;
 }
 
+export interface IngestHealth {
+  /** ok: every connection up and subscribed; starting: the broker has not answered yet */
+  status: 'ok' | 'starting' | 'degraded';
+  protocol: BrokerProtocol | null;
+  connections: ConnectionState[];
+  /** messages received and not yet written, over all connections */
+  held: number;
+  /** while the broker has not answered at start: failed attempts and the last error */
+  probe: ProbeProgress;
+  /** while the database is unreachable at start: the last error */
+  database: string | null;
+}
+
 export interface Ingest {
   metrics: IngestMetrics;
-  protocol: 'mqtt5-shared' | 'mqtt311';
-  connections: number;
+  /** the broker's protocol, once it has answered (null before) */
+  readonly protocol: BrokerProtocol | null;
+  readonly connections: number;
+  /** resolves once the worker is connected and subscribed on every connection (it may take long:
+   *  the worker waits for the broker and the database as long as they are away) */
+  readonly ready: Promise<void>;
+  health(): IngestHealth;
   /**
    * Writes and acknowledges what it holds, then disconnects. By default its persistent sessions
    * stay, so the same worker id resumes them (a restart). With `leave` it first leaves the shared
@@ -63,23 +82,6 @@ export interface Ingest {
 // without any is an empty queue.
 export const LEAVE_QUIET_MS = 1_000;
 
-/**
- * Subscribes, and again after a reconnect if the first attempt was cut off: a resumed session may
- * deliver at once, and if the database is down that batch fails and drops the connection before
- * the SUBACK. The worker must then carry on, not exit.
- */
-async function subscribe(client: MqttClient, topic: string): Promise<void> {
-  for (;;) {
-    try {
-      await client.subscribeAsync(topic, { qos: 1 });
-      return;
-    } catch (error) {
-      log.warn('ingest.subscribe_retry', { topic, error: (error as Error).message });
-      await new Promise<void>((resolve) => client.once('connect', () => resolve()));
-    }
-  }
-}
-
 /** The lane of a message: by the scale's serial in its topic, so one scale always has one lane. */
 export function laneIndex(topic: string, lanes: number): number {
   const serial = serialOfTopic(topic) ?? topic; // a foreign topic is dead-lettered by whichever lane
@@ -88,63 +90,36 @@ export function laneIndex(topic: string, lanes: number): number {
   return Math.abs(hash) % lanes;
 }
 
-type OnMessage = (client: MqttClient, packet: { topic: string; payload: Buffer | string }, committed: (() => void) | null) => void;
-
-function connect(url: string, options: IClientOptions, onMessage: OnMessage): Promise<MqttClient> {
-  return new Promise((resolve, reject) => {
-    const client = mqtt.connect(url, { ...options, reconnectPeriod: 1000, connectTimeout: 10_000 });
-    const acks = new AckQueue(client);
-    // Installed before CONNACK: queued session messages are not auto-acknowledged on arrival.
-    // Answered at once, with ACK_LATER for QoS 1: mqtt.js reads on and leaves the PUBACK to us.
-    client.handleMessage = (packet, done) => {
-      const qos1 = packet.qos === 1 && packet.messageId !== undefined;
-      onMessage(client, packet, qos1 ? acks.arrived(packet.messageId!) : null);
-      done(qos1 ? ACK_LATER : undefined);
-    };
-    const fail = (error: Error) => {
-      client.end(true);
-      reject(error);
-    };
-    // a broker that refuses the protocol version may just close the connection
-    const closed = () => fail(new Error('connection closed before CONNACK'));
-    client.once('error', fail);
-    client.once('close', closed);
-    client.once('connect', () => {
-      client.off('error', fail);
-      client.off('close', closed);
-      client.on('error', (error) => log.warn('ingest.mqtt_error', { clientId: options.clientId, error: error.message }));
-      resolve(client);
-    });
-  });
+/** Connects, subscribes and ingests; resolves once ready (see `createIngest` to watch the way there). */
+export async function startIngest(options: IngestOptions): Promise<Ingest> {
+  const ingest = createIngest(options);
+  await ingest.ready;
+  return ingest;
 }
 
-export async function startIngest(options: IngestOptions): Promise<Ingest> {
+/**
+ * The worker, returned at once: it waits for the database and the broker as long as they are away
+ * (retrying with backoff, reporting it in `health()` and the log), and never gives up on them.
+ */
+export function createIngest(options: IngestOptions): Ingest {
   const metrics = new IngestMetrics();
   const ctx: IngestContext = { platformKey: options.platformKey };
+  let stopping = false;
+  const probe: ProbeProgress = { failures: 0, lastError: null };
+  let databaseError: string | null = null;
   // The months a weighing may belong to get their partitions before the first message, then hourly.
   const preparePartitions = async () => {
     const { from, to } = ingestPartitionWindow(new Date(), MAX_MESSAGE_AGE_MS);
     const made = await ensureWeighingPartitions(options.pool, from, to);
     if (made) log.info('ingest.partitions_made', { made });
   };
-  await preparePartitions();
   const partitionUpkeep = setInterval(() => {
     preparePartitions().catch((error: unknown) => log.error('ingest.partition_upkeep_failed', { error: String(error) }));
   }, 3_600_000);
   partitionUpkeep.unref();
-  if (options.trace) {
-    const totals = new Map<string, { ms: number; n: number }>();
-    ctx.trace = (step, ms) => {
-      const total = totals.get(step) ?? { ms: 0, n: 0 };
-      total.ms += ms;
-      total.n++;
-      totals.set(step, total);
-    };
-    setInterval(() => {
-      if (totals.size) log.info('ingest.trace', Object.fromEntries([...totals].map(([step, t]) => [step, Number((t.ms / t.n).toFixed(2))])));
-    }, 5000).unref();
-  }
+  const traceTimer = options.trace ? traceSteps(ctx) : null;
   const maxBatch = options.maxBatch ?? 500;
+  const receiveMaximum = options.receiveMaximum ?? maxBatch;
   // Lanes: messages are routed by scale, so each lane's transactions touch their own scale rows and
   // several batches can be written at once (the database has more than one core).
   const lanes = Array.from({ length: Math.max(1, options.lanes ?? 2) }, () =>
@@ -161,56 +136,75 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
   const laneOf = (topic: string) => lanes[laneIndex(topic, lanes.length)]!;
 
   let lastReceivedAt = 0;
-  const onMessage: OnMessage = (client, packet, committed) => {
+  const onMessage: MessageHandler = (packet, ack, connection) => {
     metrics.received++;
     lastReceivedAt = Date.now();
     const inbound: Inbound = { topic: packet.topic, payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload), receivedAt: new Date() };
     laneOf(inbound.topic).add(inbound).then(
       (outcome) => {
         metrics.record(outcome, inbound.receivedAt, Date.now());
-        committed?.();
+        ack?.committed();
       },
       () => {
-        // Not acknowledged: drop the connection so the broker redelivers after we reconnect.
-        client.stream.destroy();
+        // Not acknowledged: drop the connection so the broker sends it again after we reconnect.
+        ack?.abandoned();
+        connection.drop();
       },
     );
   };
 
-  const clients: MqttClient[] = [];
+  const connections: BrokerConnection[] = [];
+  metrics.held = () => connections.reduce((sum, c) => sum + c.health.held, 0);
+  metrics.connectionsUp = () => connections.filter((c) => c.up).length;
   // After each COMMIT every scale that sent a record hears what is durably stored (its StoredAck),
   // through whichever connection is up.
   const storedAcks = new StoredAcks((topic, payload) => {
-    const client = clients.find((c) => c.connected);
-    if (!client) return false;
-    client.publish(topic, payload, { qos: 1, retain: true });
+    const connection = connections.find((c) => c.up);
+    if (!connection) return false;
+    connection.client.publish(topic, payload, { qos: 1, retain: true });
     return true;
   });
   ctx.onStored = (states) => storedAcks.note(states);
   metrics.storedAcks = () => storedAcks.sent;
-  let protocol: Ingest['protocol'] = 'mqtt5-shared';
+  let protocol: BrokerProtocol | null = null;
   const clientId = (i: number) => `${options.group}-${options.workerId ?? 'w0'}-${i}`;
-  const v5 = (i: number): IClientOptions => ({
-    clientId: clientId(i),
-    protocolVersion: 5,
-    clean: false,
-    properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 7 * 24 * 3600, receiveMaximum: options.receiveMaximum ?? maxBatch },
-  });
-  try {
-    if (options.mqtt311) throw new Error('MQTT 3.1.1 requested');
-    clients.push(await connect(options.mqttUrl, v5(0), onMessage));
-  } catch (error) {
-    protocol = 'mqtt311';
-    log.warn('ingest.no_mqtt5', { reason: (error as Error).message, fallback: 'one MQTT 3.1.1 connection, no shared subscription' });
+
+  async function start(): Promise<void> {
+    // the database first: partitions must exist before the first weighing is written
+    for (let failures = 1; ; failures++) {
+      try {
+        await preparePartitions();
+        databaseError = null;
+        break;
+      } catch (error) {
+        databaseError = (error as Error).message;
+        const retryInMs = backoffDelay(failures, BROKER_BACKOFF);
+        log.warn('ingest.database_unreachable', { error: databaseError, failures, retryInMs });
+        await new Promise((resolve) => setTimeout(resolve, retryInMs));
+        if (stopping) throw new Error('stopped before the database answered');
+      }
+    }
+    protocol = options.mqtt311 ? 'mqtt311' : await probeBrokerProtocol(options.mqttUrl, clientId(0) + '-probe', probe, () => stopping);
+    if (stopping) throw new Error('stopped before connecting');
+    if (protocol === 'mqtt5-shared') {
+      for (let i = 0; i < (options.connections ?? 4); i++) {
+        connections.push(new BrokerConnection({
+          url: options.mqttUrl,
+          client: { clientId: clientId(i), protocolVersion: 5, clean: false, properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 7 * 24 * 3600, receiveMaximum } },
+          topic: sharedSubscription(options.group),
+          receiveMaximum,
+          onMessage,
+        }));
+      }
+    } else {
+      connections.push(new BrokerConnection({ url: options.mqttUrl, client: { clientId: clientId(0), protocolVersion: 4, clean: false }, topic: SUBSCRIPTION, receiveMaximum, onMessage }));
+    }
+    await Promise.all(connections.map((c) => c.subscribed));
+    log.info('ingest.started', { protocol, connections: connections.length, group: options.group, workerId: options.workerId ?? 'w0' });
   }
-  if (protocol === 'mqtt5-shared') {
-    const count = options.connections ?? 4;
-    for (let i = 1; i < count; i++) clients.push(await connect(options.mqttUrl, v5(i), onMessage));
-    await Promise.all(clients.map((client) => subscribe(client, sharedSubscription(options.group))));
-  } else {
-    clients.push(await connect(options.mqttUrl, { clientId: clientId(0), protocolVersion: 4, clean: false }, onMessage));
-    await subscribe(clients[0]!, SUBSCRIPTION);
-  }
+  const ready = start();
+  ready.catch(() => {}); // a stop before the broker answered; whoever awaits `ready` sees it
+
   // gaps still open after STALE_GAP_MS are records that never came: alert on them
   const gapSweep = setInterval(() => {
     alertStaleGaps(options.pool, STALE_GAP_MS, new Date())
@@ -218,17 +212,35 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
       .catch((error: unknown) => log.error('ingest.gap_sweep_failed', { error: String(error) }));
   }, 60_000);
   gapSweep.unref();
-  log.info('ingest.started', { protocol, connections: clients.length, group: options.group, workerId: options.workerId ?? 'w0' });
 
   return {
     metrics,
-    protocol,
-    connections: clients.length,
+    get protocol() {
+      return protocol;
+    },
+    get connections() {
+      return connections.length;
+    },
+    ready,
+    health: () => {
+      const states = connections.map((c) => c.health);
+      const allUp = states.length > 0 && states.every((c) => c.up && c.subscribed);
+      return {
+        status: allUp ? 'ok' : protocol === null ? 'starting' : 'degraded',
+        protocol,
+        connections: states,
+        held: states.reduce((sum, c) => sum + c.held, 0),
+        probe: { ...probe },
+        database: databaseError,
+      };
+    },
     stop: async ({ leave = false } = {}) => {
+      stopping = true;
       clearInterval(gapSweep);
       clearInterval(partitionUpkeep);
+      if (traceTimer) clearInterval(traceTimer);
       if (leave && protocol === 'mqtt5-shared') {
-        await Promise.all(clients.map((client) => client.unsubscribeAsync(sharedSubscription(options.group))));
+        await Promise.all(connections.filter((c) => c.up).map((c) => c.unsubscribe()));
         lastReceivedAt = Date.now();
         while (Date.now() - lastReceivedAt < LEAVE_QUIET_MS) await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -236,7 +248,23 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
       await Promise.all(lanes.map((lane) => lane.drain()));
       storedAcks.stop();
       const disconnect = leave ? { reasonCode: 0, properties: { sessionExpiryInterval: 0 } } : undefined;
-      await Promise.all(clients.map((client) => client.endAsync(false, disconnect)));
+      await Promise.all(connections.map((c) => c.end(disconnect)));
     },
   };
+}
+
+/** Logs the mean time of each write step every 5 s (INGEST_TRACE=1). */
+function traceSteps(ctx: IngestContext): NodeJS.Timeout {
+  const totals = new Map<string, { ms: number; n: number }>();
+  ctx.trace = (step, ms) => {
+    const total = totals.get(step) ?? { ms: 0, n: 0 };
+    total.ms += ms;
+    total.n++;
+    totals.set(step, total);
+  };
+  const timer = setInterval(() => {
+    if (totals.size) log.info('ingest.trace', Object.fromEntries([...totals].map(([step, t]) => [step, Number((t.ms / t.n).toFixed(2))])));
+  }, 5000);
+  timer.unref();
+  return timer;
 }

@@ -43,6 +43,10 @@ export class IngestMetrics {
   lagMs = new Histogram(BUCKETS_MS);
   /** StoredAcks published so far (read from their publisher) */
   storedAcks: () => number = () => 0;
+  /** messages received and not yet written, over all connections (bounded by their receive maximum) */
+  held: () => number = () => 0;
+  /** broker connections up right now */
+  connectionsUp: () => number = () => 0;
 
   record(outcome: Outcome, receivedAt: Date, committedAt: number): void {
     this.lagMs.observe(committedAt - receivedAt.getTime());
@@ -83,6 +87,12 @@ export class IngestMetrics {
       '# HELP ingest_stored_acks_total StoredAcks published to scales (after COMMIT, coalesced per scale).',
       '# TYPE ingest_stored_acks_total counter',
       `ingest_stored_acks_total ${this.storedAcks()}`,
+      '# HELP ingest_held_messages Messages received and not yet written (at most connections × receive maximum).',
+      '# TYPE ingest_held_messages gauge',
+      `ingest_held_messages ${this.held()}`,
+      '# HELP ingest_broker_connections_up Broker connections up right now.',
+      '# TYPE ingest_broker_connections_up gauge',
+      `ingest_broker_connections_up ${this.connectionsUp()}`,
       ...this.batchSize.render('ingest_batch_size', 'Messages per committed batch.'),
       ...this.commitMs.render('ingest_commit_ms', 'Time to write and commit one batch, in ms.'),
       ...this.lagMs.render('ingest_lag_ms', 'From receipt to commit, per message, in ms.'),

@@ -36,6 +36,12 @@ export interface WorkerProcess {
   readonly failedBatches: number;
   /** the fields of its `ingest.stopped` line (after a graceful stop): received, accepted, duplicates … */
   readonly summary: Record<string, unknown> | null;
+  /** its /health and /metrics port, once it has logged it */
+  readonly metricsPort: number | null;
+  /** GET /health: the HTTP status and the body */
+  health(): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** one value of /metrics (a gauge or counter without labels) */
+  metric(name: string): Promise<number>;
   /** SIGKILL to its whole process group; resolves when it has exited */
   kill(): Promise<Exit>;
   /** SIGTERM (drains and acknowledges what it holds), SIGKILL after `graceMs` */
@@ -75,6 +81,7 @@ export function spawnWorker(env: WorkerEnv, label = 'worker'): WorkerProcess {
   const lines: string[] = [];
   let failedBatches = 0;
   let summary: Record<string, unknown> | null = null;
+  let metricsPort: number | null = null;
   let resolveStarted!: () => void;
   let rejectStarted!: (error: Error) => void;
   const started = new Promise<void>((resolve, reject) => {
@@ -91,6 +98,7 @@ export function spawnWorker(env: WorkerEnv, label = 'worker'): WorkerProcess {
       rest = parts.pop() ?? '';
       for (const line of parts) {
         if (line.includes('"ingest.started"')) resolveStarted();
+        if (line.includes('"ingest.metrics_listening"')) metricsPort = Number(/"port":(\d+)/.exec(line)?.[1] ?? NaN);
         if (line.includes('"ingest.batch_failed"')) failedBatches++;
         if (line.includes('"ingest.stopped"')) {
           try {
@@ -127,6 +135,21 @@ export function spawnWorker(env: WorkerEnv, label = 'worker'): WorkerProcess {
     },
     get summary() {
       return summary;
+    },
+    get metricsPort() {
+      return metricsPort;
+    },
+    health: async () => {
+      if (!metricsPort) throw new Error(`${label}: no metrics port logged yet`);
+      const response = await fetch(`http://127.0.0.1:${metricsPort}/health`);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
+    metric: async (name) => {
+      if (!metricsPort) throw new Error(`${label}: no metrics port logged yet`);
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+      if (!line) throw new Error(`${label}: no metric ${name}`);
+      return Number(line.slice(name.length + 1));
     },
     tail: (n = 20) => lines.slice(-n).join('\n'),
     kill: async () => {

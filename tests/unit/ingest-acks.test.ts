@@ -26,11 +26,11 @@ describe('acknowledgements after COMMIT', () => {
     const client = { stream } as unknown as MqttClient;
     const acks = new AckQueue(client);
     const [one, two, three] = [acks.arrived(1), acks.arrived(2), acks.arrived(300)];
-    two();
+    two.committed();
     expect(writes).toEqual([]); // 1 is not committed: 2 waits behind it
-    one();
+    one.committed();
     expect(writes).toEqual([[1, 2]]);
-    three();
+    three.committed();
     expect(writes).toEqual([[1, 2], [300]]);
     expect(acks.size).toBe(0);
   });
@@ -43,10 +43,10 @@ describe('acknowledgements after COMMIT', () => {
     const replaced = fakeStream();
     client.stream = replaced.stream; // a reconnect: the broker will resend 7, maybe under another id
     const after = acks.arrived(7);
-    before();
+    before.committed();
     expect(replaced.writes).toEqual([]);
     expect(old.writes).toEqual([]);
-    after();
+    after.committed();
     expect(replaced.writes).toEqual([[7]]);
   });
 
@@ -55,7 +55,26 @@ describe('acknowledgements after COMMIT', () => {
     const acks = new AckQueue({ stream } as unknown as MqttClient);
     const one = acks.arrived(1);
     stream.destroyed = true;
-    one();
+    one.committed();
     expect(writes).toEqual([]);
+  });
+
+  it('counts what the current connection holds: committed and abandoned messages leave, once', () => {
+    const old = fakeStream();
+    const client = { stream: old.stream } as { stream: unknown };
+    const acks = new AckQueue(client as unknown as MqttClient);
+    const [one, two, three] = [acks.arrived(1), acks.arrived(2), acks.arrived(3)];
+    expect(acks.held).toBe(3);
+    one.committed();
+    two.abandoned();
+    two.abandoned();
+    two.committed(); // over already: neither counted again nor acknowledged
+    expect(acks.held).toBe(1);
+    expect(old.writes).toEqual([[1]]);
+    client.stream = fakeStream().stream; // a reconnect: the new connection holds nothing yet
+    expect(acks.held).toBe(0);
+    acks.arrived(1);
+    three.committed(); // the old connection's message does not count against the new one
+    expect(acks.held).toBe(1);
   });
 });
