@@ -8,9 +8,10 @@
 //   the broker is unreachable at start or refuses the login: the worker never exits over the broker.
 // - It holds at most `receiveMaximum` messages that are not yet written: past that, it stops reading
 //   the connection (mqtt.js reads the next packet only once the previous one is answered) until a
-//   batch commits. The worker asks the broker for that limit (MQTT 5 receive maximum), but a broker
-//   may not honour it (Mosquitto 2.0 sends up to its own max_inflight_messages), and a database that
-//   stalls must not make the worker's memory grow with the broker's queue.
+//   batch commits. The worker asks an MQTT 5 broker for that limit (receive maximum), and Mosquitto 2
+//   honours it; but MQTT 3.1.1 has no such limit (the embedded aedes sends all it has at once), a
+//   broker may ignore it, and a database that stalls must not make the worker's memory grow with
+//   the broker's queue.
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { log } from '../log.ts';
 import { ACK_LATER, AckQueue, type AckHandle } from './acks.ts';
