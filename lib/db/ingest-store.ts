@@ -1,5 +1,6 @@
 // The SQL of the ingest: everything a batch writes, in bulk (UNNEST), inside the caller's
 // transaction. Row-per-message writes would cap the ingest near 1 000 messages/s.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 
 type Client = pg.PoolClient | pg.Client | pg.Pool;
@@ -340,12 +341,29 @@ function storable(text: string | null, max: number): string | null {
   return text === null ? null : text.slice(0, max).replace(/\u0000/g, '\\u0000');
 }
 
+/**
+ * How much of a rejected payload the dead letter keeps. Valid messages are at most
+ * MAX_MESSAGE_BYTES (4 KiB), so 8 KiB shows every refused one that was near valid in full; beyond
+ * it, a broker that lets large messages through (Mosquitto's default is 256 MiB) would let anyone
+ * grow the table by megabytes a message. The whole payload's size and SHA-256 are kept with it.
+ */
+export const DEAD_LETTER_PAYLOAD_BYTES = 8 * 1024;
+
 export async function insertRejected(client: Client, rows: RejectedRow[]): Promise<void> {
   if (!rows.length) return;
   await client.query(
-    `INSERT INTO "RejectedMessage" (topic, payload, reason, detail, "scaleSerial", "receivedAt")
-     SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
-    [rows.map((r) => storable(r.topic, 512)), rows.map((r) => r.payload), rows.map((r) => r.reason), rows.map((r) => storable(r.detail, 2000)), rows.map((r) => storable(r.scaleSerial, 64)), rows.map((r) => r.receivedAt)],
+    `INSERT INTO "RejectedMessage" (topic, payload, "payloadBytes", "payloadSha256", reason, detail, "scaleSerial", "receivedAt")
+     SELECT * FROM unnest($1::text[], $2::bytea[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])`,
+    [
+      rows.map((r) => storable(r.topic, 512)),
+      rows.map((r) => r.payload.subarray(0, DEAD_LETTER_PAYLOAD_BYTES)),
+      rows.map((r) => r.payload.byteLength),
+      rows.map((r) => createHash('sha256').update(r.payload).digest('hex')),
+      rows.map((r) => r.reason),
+      rows.map((r) => storable(r.detail, 2000)),
+      rows.map((r) => storable(r.scaleSerial, 64)),
+      rows.map((r) => r.receivedAt),
+    ],
   );
 }
 
