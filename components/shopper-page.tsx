@@ -47,7 +47,7 @@ export function ShopperRow({ label, children, testId }: { label: string; childre
   );
 }
 
-/** An unknown receipt or scale: say so plainly and offer the 12315 hotline. */
+/** An unknown receipt or scale, or a receipt that cannot be verified: say so plainly and offer the 12315 hotline. */
 export function ShopperNotFound(props: { appName: string; header: string; title: string; body: string; callLabel: string; testId: string }) {
   return (
     <div className="min-h-screen bg-stone-50">
