@@ -170,7 +170,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
             <li data-testid="receipt-hotline">{t('shopper.complaint.hotline')}</li>
           </ul>
           <p className="mt-2 text-sm text-stone-500">{t('shopper.complaint.address', { address: receipt.market.address })}</p>
-          <a href="tel:12315" className="mt-3 block rounded-lg bg-sun-600 px-4 py-2 text-center font-medium text-white" data-testid="receipt-call-12315">
+          <a href="tel:12315" className="mt-3 block rounded-lg bg-sun-700 px-4 py-2 text-center font-medium text-white" data-testid="receipt-call-12315">
             {t('shopper.complaint.call')}
           </a>
         </ShopperCard>
