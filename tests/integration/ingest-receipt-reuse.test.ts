@@ -10,11 +10,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db } from '../../lib/db/client.ts';
 import { lookUpReceipt } from '../../lib/db/queries/receipts.ts';
+import { findReweighCandidates } from '../../lib/db/reweighs.ts';
 import { withSignature } from '../../lib/domain/protocol/signature.ts';
 import { weighingTopic } from '../../lib/domain/protocol/topics.ts';
 import { derivedReceiptToken } from '../../lib/domain/receipt-reuse.ts';
 import { startIngest, type Ingest } from '../../lib/ingest/consumer.ts';
 import { processBatch, type Inbound } from '../../lib/ingest/pipeline.ts';
+import { demoActor } from '../support/actors.ts';
 import { eventually } from '../support/eventually.ts';
 import { provisionFleet, registeredPlu, weighingFields, type FleetScale, type SignedWeighing } from '../support/fleet-messages.ts';
 
@@ -113,6 +115,9 @@ describe('a receipt token printed on two weighings', () => {
     const answer = await api(derived);
     expect(answer.status).toBe(200);
     expect(answer.body.receipt).toMatchObject({ priceFen: priceOf(later), reissued: true });
+    // the fair-scale clerk who scans the printed code is shown both purchases, to tell apart by the paper
+    const candidates = await findReweighCandidates(db, (await demoActor(db, 'city')).scope, { kind: 'receipt', token });
+    expect(candidates.map((c) => c.priceFen)).toEqual([priceOf(first), priceOf(later)]);
 
     // a redelivery of the later weighing is a duplicate: no second weighing, receipt or finding
     const duplicatesBefore = ingest.metrics.duplicates;
