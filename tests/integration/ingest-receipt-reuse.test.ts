@@ -18,6 +18,7 @@ import { startIngest, type Ingest } from '../../lib/ingest/consumer.ts';
 import { processBatch, type Inbound } from '../../lib/ingest/pipeline.ts';
 import { demoActor } from '../support/actors.ts';
 import { eventually } from '../support/eventually.ts';
+import { endWorkerSessions } from '../support/worker-sessions.ts';
 import { provisionFleet, registeredPlu, weighingFields, type FleetScale, type SignedWeighing } from '../support/fleet-messages.ts';
 
 const key = randomBytes(32);
@@ -82,12 +83,7 @@ afterAll(async () => {
   await ingest?.stop();
   await db?.$disconnect();
   await pool?.end();
-  // end the worker's persistent sessions so a shared broker keeps nothing queued for them
-  for (let i = 0; i < (ingest?.connections ?? 0); i++) {
-    const v5 = ingest.protocol === 'mqtt5-shared';
-    const cleaner = await mqtt.connectAsync(inject('mqttUrl'), { clientId: `${group}-w0-${i}`, clean: true, protocolVersion: v5 ? 5 : 4, properties: v5 ? { sessionExpiryInterval: 0 } : undefined });
-    await cleaner.endAsync();
-  }
+  await endWorkerSessions(inject('mqttUrl'), group, ingest);
 });
 
 describe('a receipt token printed on two weighings', () => {

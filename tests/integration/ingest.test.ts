@@ -13,6 +13,7 @@ import { businessDay } from '../../lib/domain/business-day.ts';
 import { rebuildDailyRollups } from '../../lib/db/rollups.ts';
 import { DEAD_LETTER_PAYLOAD_BYTES } from '../../lib/db/ingest-store.ts';
 import { eventually } from '../support/eventually.ts';
+import { endWorkerSessions } from '../support/worker-sessions.ts';
 
 const key = randomBytes(32);
 const group = `it${process.pid}${Date.now().toString(36)}`;
@@ -79,12 +80,7 @@ afterAll(async () => {
   await publisher?.endAsync();
   await ingest?.stop();
   await pool?.end();
-  // end the worker's persistent sessions so a shared broker keeps nothing queued for them
-  for (let i = 0; i < (ingest?.connections ?? 0); i++) {
-    const v5 = ingest.protocol === 'mqtt5-shared';
-    const cleaner = await mqtt.connectAsync(inject('mqttUrl'), { clientId: `${group}-w0-${i}`, clean: true, protocolVersion: v5 ? 5 : 4, properties: v5 ? { sessionExpiryInterval: 0 } : undefined });
-    await cleaner.endAsync();
-  }
+  await endWorkerSessions(inject('mqttUrl'), group, ingest);
 });
 
 describe('ingest of weighings', () => {
