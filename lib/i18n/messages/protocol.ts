@@ -155,7 +155,7 @@ export const zhCN = {
   'protocol.finding.scale_suspended': '该秤已被监管部门停用或已报废。',
   'protocol.finding.verification_invalid': '该秤没有有效的检定：已过期、不合格或从未检定。',
   'protocol.finding.receipt_reused':
-    '小票令牌已被另一笔交易使用。这笔交易仍入库，其小票另用派生令牌（`SHA-256` 摘要的前 128 位，格式与打印的令牌相同），可从商户和监管页面打开；打印的令牌扫码后只提示“无法核验”，不显示任何一笔交易。',
+    '小票令牌已被另一笔交易使用。这笔交易仍入库，其小票另用派生令牌（`SHA-256` 摘要的前 128 位，格式与打印的令牌相同），可从商户的交易列表打开；打印的令牌扫码后只提示“无法核验”，不显示任何一笔交易。',
   'protocol.finding.counter_moved': '标定或参数配置计数器与平台记录不一致。',
   'protocol.finding.seal_open': '秤报告机壳或封印被打开。',
   'protocol.finding.self_lock': '秤已自锁。',
@@ -317,7 +317,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'protocol.finding.scale_suspended': 'The scale has been suspended by the regulator, or retired.',
   'protocol.finding.verification_invalid': 'The scale has no valid verification: expired, failed or never verified.',
   'protocol.finding.receipt_reused':
-    'The receipt token was already used by another weighing. The weighing is still stored; its receipt gets a derived token (the first 128 bits of a `SHA-256` digest, in the same format as printed ones), opened from the merchant’s and regulator’s pages; scanning the printed token only says it cannot be verified and shows neither purchase.',
+    'The receipt token was already used by another weighing. The weighing is still stored; its receipt gets a derived token (the first 128 bits of a `SHA-256` digest, in the same format as printed ones), linked from the merchant’s transactions; scanning the printed token only says it cannot be verified and shows neither purchase.',
   'protocol.finding.counter_moved': 'A calibration or configuration counter differs from the platform’s record.',
   'protocol.finding.seal_open': 'The scale reports its case or seal opened.',
   'protocol.finding.self_lock': 'The scale has locked itself.',
