@@ -1,5 +1,6 @@
 // The SQL of the ingest: everything a batch writes, in bulk (UNNEST), inside the caller's
 // transaction. Row-per-message writes would cap the ingest near 1 000 messages/s.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 
 type Client = pg.PoolClient | pg.Client | pg.Pool;
@@ -142,21 +143,33 @@ export interface WeighingRow {
   paymentMethod: 'bank_qr' | 'cash' | 'card';
   findings: string[];
   signature: Buffer;
+  /** the token the receipt is stored under (lib/domain/receipt-reuse.ts) */
   receiptToken: string;
+  /** the token the scale printed, when it is not `receiptToken` (another weighing owns it) */
+  printedToken: string | null;
+}
+
+export interface InsertedWeighings {
+  /** the keys ("scaleId:seq") of the weighings inserted */
+  inserted: Set<string>;
+  /** of those, the ones whose receipt token another weighing's receipt already held (committed
+   *  before, or by a concurrent lane or worker that committed first): no receipt was stored */
+  tokenTaken: Set<string>;
 }
 
 /**
- * Inserts weighings and their receipts in one statement (one round trip, the rows sent once);
- * returns the keys ("scaleId:seq") actually inserted.
+ * Inserts weighings and their receipts in one statement (one round trip, the rows sent once).
+ * A receipt whose token is taken is left out, never an error: the caller gives it another.
  */
-export async function insertWeighings(client: Client, rows: WeighingRow[]): Promise<Set<string>> {
-  if (!rows.length) return new Set();
+export async function insertWeighings(client: Client, rows: WeighingRow[]): Promise<InsertedWeighings> {
+  if (!rows.length) return { inserted: new Set(), tokenTaken: new Set() };
   const col = <K extends keyof WeighingRow>(key: K) => rows.map((row) => row[key]);
-  const { rows: inserted } = await client.query<{ scaleId: number; seq: string }>(
+  const { rows: inserted } = await client.query<{ scaleId: number; seq: string; receiptStored: boolean }>(
     `WITH input AS (
        SELECT * FROM unnest($1::int[], $2::bigint[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::int[], $7::int[], $8::int[],
-                            $9::int[], $10::int[], $11::int[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bytea[], $18::text[])
-                AS w(s, q, t, r, m, mk, st, c, u, g, ta, n, p, sb, pm, f, sig, token)
+                            $9::int[], $10::int[], $11::int[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bytea[], $18::text[],
+                            $19::text[])
+                AS w(s, q, t, r, m, mk, st, c, u, g, ta, n, p, sb, pm, f, sig, token, printed)
      ), weighing AS (
        INSERT INTO "Weighing" ("scaleId", seq, "scaleTime", "receivedAt", "merchantId", "marketId", "stallId", "commodityId",
                                "unitPriceFenPerKg", "grossMg", "tareMg", "netMg", "priceFen", stable, "paymentMethod", findings, signature)
@@ -166,19 +179,45 @@ export async function insertWeighings(client: Client, rows: WeighingRow[]): Prom
        ON CONFLICT ("scaleId", seq, "scaleTime") DO NOTHING
        RETURNING id, "scaleId", seq, "scaleTime"
      ), receipt AS (
-       INSERT INTO "Receipt" (token, "weighingId", "scaleId", "issuedAt")
-       SELECT input.token, weighing.id, weighing."scaleId", weighing."scaleTime"
+       INSERT INTO "Receipt" (token, "weighingId", "scaleId", "issuedAt", "printedToken")
+       SELECT input.token, weighing.id, weighing."scaleId", weighing."scaleTime", input.printed
          FROM weighing JOIN input ON input.s = weighing."scaleId" AND input.q = weighing.seq
        ON CONFLICT (token) DO NOTHING
+       RETURNING "weighingId"
      )
-     SELECT "scaleId", seq::text AS seq FROM weighing`,
+     SELECT "scaleId", seq::text AS seq, id IN (SELECT "weighingId" FROM receipt) AS "receiptStored" FROM weighing`,
     [
       col('scaleId'), rows.map((r) => r.seq.toString()), col('scaleTime'), col('receivedAt'), col('merchantId'), col('marketId'),
       col('stallId'), col('commodityId'), col('unitPriceFenPerKg'), col('grossMg'), col('tareMg'), col('netMg'), col('priceFen'),
-      col('stable'), col('paymentMethod'), rows.map((r) => r.findings.join(',')), col('signature'), col('receiptToken'),
+      col('stable'), col('paymentMethod'), rows.map((r) => r.findings.join(',')), col('signature'), col('receiptToken'), col('printedToken'),
     ],
   );
-  return new Set(inserted.map((row) => `${row.scaleId}:${row.seq}`));
+  const key = (row: { scaleId: number; seq: string }) => `${row.scaleId}:${row.seq}`;
+  return { inserted: new Set(inserted.map(key)), tokenTaken: new Set(inserted.filter((row) => !row.receiptStored).map(key)) };
+}
+
+/**
+ * Stores the receipts of weighings inserted in this transaction under their derived tokens, with
+ * the printed token beside them, and adds the finding to those weighings. Runs only when a token
+ * was taken (rare): the usual batch pays nothing for it.
+ */
+export async function reissueReceipts(client: Client, rows: WeighingRow[], finding: string): Promise<void> {
+  if (!rows.length) return;
+  await client.query(
+    `WITH input AS (
+       SELECT * FROM unnest($1::int[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[]) AS r(s, q, t, token, printed)
+     ), receipt AS (
+       INSERT INTO "Receipt" (token, "weighingId", "scaleId", "issuedAt", "printedToken")
+       SELECT input.token, w.id, w."scaleId", w."scaleTime", input.printed
+         FROM input JOIN "Weighing" w ON w."scaleId" = input.s AND w.seq = input.q AND w."scaleTime" = input.t
+       -- a derived token is taken only by a 128-bit collision; failing the batch for it would
+       -- redeliver it for ever
+       ON CONFLICT (token) DO NOTHING
+     )
+     UPDATE "Weighing" w SET findings = array_append(w.findings, $6)
+       FROM input WHERE w."scaleId" = input.s AND w.seq = input.q AND w."scaleTime" = input.t AND NOT ($6 = ANY(w.findings))`,
+    [rows.map((r) => r.scaleId), rows.map((r) => r.seq.toString()), rows.map((r) => r.scaleTime), rows.map((r) => r.receiptToken), rows.map((r) => r.printedToken), finding],
+  );
 }
 
 export async function commodityIds(client: Client, plus: string[]): Promise<Map<string, number>> {
@@ -340,12 +379,29 @@ function storable(text: string | null, max: number): string | null {
   return text === null ? null : text.slice(0, max).replace(/\u0000/g, '\\u0000');
 }
 
+/**
+ * How much of a rejected payload the dead letter keeps. Valid messages are at most
+ * MAX_MESSAGE_BYTES (4 KiB), so 8 KiB shows every refused one that was near valid in full; beyond
+ * it, a broker that lets large messages through (Mosquitto's default is 256 MiB) would let anyone
+ * grow the table by megabytes a message. The whole payload's size and SHA-256 are kept with it.
+ */
+export const DEAD_LETTER_PAYLOAD_BYTES = 8 * 1024;
+
 export async function insertRejected(client: Client, rows: RejectedRow[]): Promise<void> {
   if (!rows.length) return;
   await client.query(
-    `INSERT INTO "RejectedMessage" (topic, payload, reason, detail, "scaleSerial", "receivedAt")
-     SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
-    [rows.map((r) => storable(r.topic, 512)), rows.map((r) => r.payload), rows.map((r) => r.reason), rows.map((r) => storable(r.detail, 2000)), rows.map((r) => storable(r.scaleSerial, 64)), rows.map((r) => r.receivedAt)],
+    `INSERT INTO "RejectedMessage" (topic, payload, "payloadBytes", "payloadSha256", reason, detail, "scaleSerial", "receivedAt")
+     SELECT * FROM unnest($1::text[], $2::bytea[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])`,
+    [
+      rows.map((r) => storable(r.topic, 512)),
+      rows.map((r) => r.payload.subarray(0, DEAD_LETTER_PAYLOAD_BYTES)),
+      rows.map((r) => r.payload.byteLength),
+      rows.map((r) => createHash('sha256').update(r.payload).digest('hex')),
+      rows.map((r) => r.reason),
+      rows.map((r) => storable(r.detail, 2000)),
+      rows.map((r) => storable(r.scaleSerial, 64)),
+      rows.map((r) => r.receivedAt),
+    ],
   );
 }
 

@@ -112,13 +112,21 @@ async function candidates(db: Db, scope: Scope, weighings: WeighingFacts[]): Pro
 /** At most this many weighings of one scale in one minute are listed (a busy scale, a rush). */
 const MINUTE_LIMIT = 20;
 
-/** The weighings a lookup finds in the actor's scope, oldest first: one for a receipt, those of the minute for a serial. */
+/** The weighings a lookup finds in the actor's scope, oldest first: one for a receipt (each, for a
+ * token printed on several), those of the minute for a serial. */
 export async function findReweighCandidates(db: Db, scope: Scope, lookup: ReweighLookup): Promise<ReweighCandidate[]> {
   if (lookup.kind === 'receipt') {
-    const receipt = await db.receipt.findUnique({ where: { token: lookup.token }, select: { weighingId: true, issuedAt: true } });
-    if (!receipt) return [];
-    const weighing = await db.weighing.findFirst({ where: { id: receipt.weighingId, scaleTime: receipt.issuedAt }, select: weighingSelect });
-    return candidates(db, scope, weighing ? [weighing] : []);
+    // a token printed on more than one purchase (lib/domain/receipt-reuse.ts) lists each of them:
+    // the clerk tells them apart by the time and price on the shopper's paper receipt
+    const receipts = await db.receipt.findMany({
+      where: { OR: [{ token: lookup.token }, { printedToken: lookup.token }] },
+      orderBy: { issuedAt: 'asc' },
+      select: { weighingId: true, issuedAt: true },
+    });
+    const weighings = await Promise.all(
+      receipts.map((receipt) => db.weighing.findFirst({ where: { id: receipt.weighingId, scaleTime: receipt.issuedAt }, select: weighingSelect })),
+    );
+    return candidates(db, scope, weighings.filter((weighing) => weighing !== null));
   }
   const scale = await db.scale.findFirst({
     where: { AND: [{ serial: { equals: lookup.serial, mode: 'insensitive' } }, scaleWhere(scope)] },

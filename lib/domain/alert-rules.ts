@@ -11,6 +11,8 @@ const SEVERITY: Record<string, AlertSeverity> = {
   counter_moved: 'critical',
   seal_open: 'critical',
   self_lock: 'critical',
+  // a printed receipt code shared by two purchases: a shopper could be shown another's purchase
+  receipt_reused: 'critical',
   sequence_gap: 'warning',
   price_mismatch: 'warning',
   not_multiple_of_d: 'warning',

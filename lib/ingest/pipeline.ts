@@ -17,6 +17,7 @@ import { advanceSequence, type Gap } from '../domain/sequence.ts';
 import { verificationStatus } from '../domain/verification-status.ts';
 import { hasPriceFinding } from '../domain/price-findings.ts';
 import { MAX_ACK_GAPS, type StoredState } from '../domain/protocol/stored-ack.ts';
+import { planReceipts, RECEIPT_REUSED, type ReceiptPlan } from '../domain/receipt-reuse.ts';
 import * as store from '../db/ingest-store.ts';
 
 export interface Inbound {
@@ -235,6 +236,7 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
     const unknownPlus = plus.filter((plu) => !cached.has(plu));
     const looked = unknownPlus.length ? await timed(ctx, 'commodityIds', () => store.commodityIds(client, unknownPlus)) : new Map<string, number>();
     const commodities = { get: (plu: string) => cached.get(plu) ?? looked.get(plu) };
+    const receipts = batchReceipts(fresh);
     for (const c of fresh) {
       const { scale } = c;
       const receivedAt = items[c.index]!.receivedAt;
@@ -245,12 +247,16 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
           today,
         );
         const findings: string[] = judgeWeighing(m, { maxMg: scale.maxMg, minMg: scale.minMg, dMg: scale.dMg, priceIntervalFen: scale.priceIntervalFen, status: scale.status, verification });
+        const receipt = receipts.get(c.index);
+        const reused = receipt?.kind === 'reused' ? receipt : null;
+        if (reused) findings.push(RECEIPT_REUSED);
         const commodityId = commodities.get(m.plu);
         if (commodityId === undefined) throw new Error(`commodity ${m.plu} missing after upsert`);
         weighings.push({
           scaleId: scale.id, seq: c.seq, scaleTime: new Date(m.at), receivedAt, merchantId: scale.merchantId, marketId: scale.marketId,
           stallId: scale.stallId, commodityId, unitPriceFenPerKg: m.unitPriceFenPerKg, grossMg: m.grossMg, tareMg: m.tareMg,
-          netMg: m.netMg, priceFen: m.priceFen, stable: m.stable, paymentMethod: m.payment, findings, signature: c.sig, receiptToken: m.receipt,
+          netMg: m.netMg, priceFen: m.priceFen, stable: m.stable, paymentMethod: m.payment, findings, signature: c.sig,
+          receiptToken: reused?.token ?? m.receipt, printedToken: reused?.printedToken ?? null,
         });
         outcomes[c.index] = { kind: 'accepted', findings };
         for (const finding of findings) alert(scale, finding, c.seq);
@@ -288,8 +294,15 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
       }
     }
 
-    const inserted = await timed(ctx, 'insertWeighings', () => store.insertWeighings(client, weighings));
+    const { inserted, tokenTaken } = await timed(ctx, 'insertWeighings', () => store.insertWeighings(client, weighings));
     const stored = weighings.filter((w) => inserted.has(`${w.scaleId}:${w.seq}`));
+    // printed tokens a receipt committed before this batch owns (another batch, lane or worker)
+    const taken = reissueTaken(stored.filter((w) => tokenTaken.has(`${w.scaleId}:${w.seq}`)));
+    if (taken.length) {
+      await timed(ctx, 'reissueReceipts', () => store.reissueReceipts(client, taken, RECEIPT_REUSED));
+      const byId = new Map(locked.map((scale) => [scale.id, scale]));
+      for (const row of taken) alert(byId.get(row.scaleId)!, RECEIPT_REUSED, row.seq);
+    }
     await timed(ctx, 'insertEvents', () => store.insertEvents(client, events));
     await timed(ctx, 'insertChecks', () => store.insertChecks(client, checks));
     // scales with late seqs get their whole gap set rewritten; the others only add what opened
@@ -311,6 +324,36 @@ async function writeBatch(pool: pg.Pool, ctx: IngestContext, items: Inbound[]): 
   } finally {
     client.release();
   }
+}
+
+/** The receipt of each new weighing of the batch, by its index: planned in arrival order, so the
+ * first to carry a token owns it and a later one with the same token is reused. */
+function batchReceipts(fresh: Candidate[]): Map<number, ReceiptPlan> {
+  const weighings = fresh.filter((c) => c.genuine.kind === 'weighing').sort((a, b) => a.index - b.index);
+  const plans = planReceipts(weighings.map((c) => ({ weighing: `${c.scale.id}:${c.seq}`, printed: (c.genuine.message as WeighingMessage).receipt, signature: c.sig })));
+  return new Map(weighings.map((c, i) => [c.index, plans[i]!]));
+}
+
+/**
+ * Gives the stored weighings whose printed token was taken their derived token and the finding,
+ * in place: a row's findings are the very array its outcome reports, and the rollups after this
+ * count them. Returns the rows changed.
+ */
+function reissueTaken(rows: store.WeighingRow[]): store.WeighingRow[] {
+  // a row that already has a derived token cannot lose it to another weighing (only to a collision)
+  const printed = rows.filter((row) => row.printedToken === null);
+  const plans = planReceipts(
+    printed.map((row) => ({ weighing: `${row.scaleId}:${row.seq}`, printed: row.receiptToken, signature: row.signature })),
+    new Set(printed.map((row) => row.receiptToken)),
+  );
+  return printed.filter((row, i) => {
+    const plan = plans[i]!;
+    if (plan.kind !== 'reused') return false;
+    row.receiptToken = plan.token;
+    row.printedToken = plan.printedToken;
+    row.findings.push(RECEIPT_REUSED);
+    return true;
+  });
 }
 
 /** The scales that sent a record (not only a status) in the batch, with their state after COMMIT. */

@@ -4,7 +4,7 @@
 // scale) interleaved with 5 000 genuine weighings, through a real Mosquitto (the test's own, no
 // queue limits: nothing is dropped) into the ingest, and PostgreSQL.
 // Every hostile message must land in the dead letter once, with the reason its category calls for
-// (matched row by row: reason, topic and payload digest), no batch may fail (a message that makes
+// (matched row by row: reason, topic and the whole payload's SHA-256, which the row keeps when it cuts the payload), no batch may fail (a message that makes
 // its batch fail is redelivered for ever: a poison message), every genuine weighing is stored
 // exactly once, and the ingest still works at the end.
 import { randomBytes } from 'node:crypto';
@@ -20,7 +20,7 @@ import {
   connectPublishers, endAll, exactlyOnceFacts, fleetWeighings, maxRejectedId, nextWeighing, provisionFleet, publishAll, publishedRanges,
   registeredPlu, settle, storedInRanges, type Publication, type SignedWeighing,
 } from '../support/fleet-messages.ts';
-import { CATEGORY_COUNTS, generateHostile, md5, prng, rejectionKey, type Hostile } from '../support/hostile-payloads.ts';
+import { CATEGORY_COUNTS, generateHostile, prng, rejectionKey, sha256, type Hostile } from '../support/hostile-payloads.ts';
 import { startOwnMosquitto } from '../support/own-mosquitto.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -53,7 +53,7 @@ async function stopIngest(ingest: Ingest | undefined, broker: OwnBroker | undefi
 /** Dead-letter rows written after `afterId`: per reason, and as (reason, topic, payload digest) keys. */
 async function deadLetter(pool: pg.Pool, afterId: string) {
   const { rows } = await pool.query<{ reason: string; topic: string; digest: string }>(
-    `SELECT reason, topic, md5(payload) AS digest FROM "RejectedMessage" WHERE id > $1::bigint`,
+    `SELECT reason, topic, "payloadSha256" AS digest FROM "RejectedMessage" WHERE id > $1::bigint`,
     [afterId],
   );
   const byReason: Record<string, number> = {};
@@ -152,7 +152,7 @@ describe('ingest fuzz: 100 000 hostile messages among 5 000 genuine weighings', 
     const expectedKeys = new Map<string, { n: number; category: string }>();
     for (const h of hostile) {
       expectedByReason[h.reason] = (expectedByReason[h.reason] ?? 0) + 1;
-      const k = rejectionKey(h.reason, h.topic, md5(h.payload));
+      const k = rejectionKey(h.reason, h.topic, sha256(h.payload));
       const entry = expectedKeys.get(k) ?? { n: 0, category: h.category };
       entry.n++;
       expectedKeys.set(k, entry);

@@ -1,6 +1,6 @@
 // The ingest over a real broker and a real database: every rejection reason, every finding,
 // duplicates stored once, sequence gaps opened and closed, status, rollups.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,7 +11,9 @@ import { checkTopic, eventTopic, statusTopic, weighingTopic } from '../../lib/do
 import { priceToPay } from '../../lib/domain/metrology/price-to-pay.ts';
 import { businessDay } from '../../lib/domain/business-day.ts';
 import { rebuildDailyRollups } from '../../lib/db/rollups.ts';
+import { DEAD_LETTER_PAYLOAD_BYTES } from '../../lib/db/ingest-store.ts';
 import { eventually } from '../support/eventually.ts';
+import { endWorkerSessions } from '../support/worker-sessions.ts';
 
 const key = randomBytes(32);
 const group = `it${process.pid}${Date.now().toString(36)}`;
@@ -78,12 +80,7 @@ afterAll(async () => {
   await publisher?.endAsync();
   await ingest?.stop();
   await pool?.end();
-  // end the worker's persistent sessions so a shared broker keeps nothing queued for them
-  for (let i = 0; i < (ingest?.connections ?? 0); i++) {
-    const v5 = ingest.protocol === 'mqtt5-shared';
-    const cleaner = await mqtt.connectAsync(inject('mqttUrl'), { clientId: `${group}-w0-${i}`, clean: true, protocolVersion: v5 ? 5 : 4, properties: v5 ? { sessionExpiryInterval: 0 } : undefined });
-    await cleaner.endAsync();
-  }
+  await endWorkerSessions(inject('mqttUrl'), group, ingest);
 });
 
 describe('ingest of weighings', () => {
@@ -122,6 +119,24 @@ describe('ingest of weighings', () => {
     const rows = await eventually(() => rejectedFor(`${tag}%`), (r) => r.length >= cases.length);
     expect(rows.map((row) => row.reason).sort()).toEqual(cases.map((c) => c[2]).sort());
     expect(rows.find((row) => row.reason === 'not_json')!.payload.toString()).toBe('{"v":1,');
+  });
+
+  it('keeps only the first 8 KiB of an over-large payload, with its whole size and SHA-256', async () => {
+    // the machine's Mosquitto runs Debian's stock config: no message_size_limit, 1 MiB passes
+    const tag = `ZZ${Date.now().toString(36).toUpperCase()}-BIG`;
+    const payload = randomBytes(1024 * 1024);
+    await publish(weighingTopic(tag), payload);
+    const rows = await eventually(
+      () => pool.query<{ reason: string; payload: Buffer; payloadBytes: number; payloadSha256: string }>(
+        `SELECT reason, payload, "payloadBytes", "payloadSha256" FROM "RejectedMessage" WHERE "scaleSerial" = $1`, [tag],
+      ).then((r) => r.rows),
+      (r) => r.length > 0,
+    );
+    expect(rows).toEqual([{
+      reason: 'too_large', payload: payload.subarray(0, DEAD_LETTER_PAYLOAD_BYTES), payloadBytes: payload.length,
+      payloadSha256: createHash('sha256').update(payload).digest('hex'),
+    }]);
+    expect(DEAD_LETTER_PAYLOAD_BYTES).toBe(8 * 1024);
   });
 
   it('refuses a revoked scale, a forged signature, a replayed seq and a far-off clock', async () => {

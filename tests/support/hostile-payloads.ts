@@ -30,10 +30,11 @@ export function prng(seed: number): () => number {
   };
 }
 
-export const md5 = (payload: Buffer | string) => createHash('md5').update(payload).digest('hex');
+export const sha256 = (payload: Buffer | string) => createHash('sha256').update(payload).digest('hex');
 
-/** The key a dead-letter row must match: reason, topic (as stored: first 512 characters) and payload digest. */
-export const rejectionKey = (reason: string, topic: string, payloadMd5: string) => `${reason}|${topic.slice(0, 512)}|${payloadMd5}`;
+/** The key a dead-letter row must match: reason, topic (as stored: first 512 characters) and the
+ * whole payload's SHA-256 (the row keeps it: the payload itself may be cut, see DEAD_LETTER_PAYLOAD_BYTES). */
+export const rejectionKey = (reason: string, topic: string, payloadSha256: string) => `${reason}|${topic.slice(0, 512)}|${payloadSha256}`;
 
 const KINDS: MessageKind[] = ['weighing', 'status', 'event', 'check'];
 const MAX_MESSAGE_BYTES = 4096; // the protocol's limit (README, lib/domain/protocol/messages.ts)

@@ -26,6 +26,7 @@ const KNOWN_FINDINGS: Record<string, MessageKey> = {
   price_mismatch: 'merchant.finding.price_mismatch',
   unstable: 'merchant.finding.unstable',
   below_min: 'merchant.finding.below_min',
+  receipt_reused: 'merchant.finding.receipt_reused',
 };
 
 export default async function MerchantTransactionsPage({ searchParams }: { searchParams: Promise<Search> }) {

@@ -144,7 +144,7 @@ export default async function PublicScalePage({ params }: Props) {
             ) : (
               <p className="text-sm text-stone-700">{t('scalePage.fairScale.none')}</p>
             )}
-            <a href="tel:12315" className="mt-3 block rounded-lg bg-sun-600 px-4 py-2 text-center font-medium text-white">{t('shopper.complaint.call')}</a>
+            <a href="tel:12315" className="mt-3 block rounded-lg bg-sun-700 px-4 py-2 text-center font-medium text-white">{t('shopper.complaint.call')}</a>
           </ShopperCard>
         )}
 

@@ -1,9 +1,9 @@
 // The shopper's receipt check: public, no sign-in, server-rendered, light enough for any phone.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { accuracyClassLabel, ShopperCard, ShopperPage, ShopperRow } from '@/components/shopper-page.tsx';
+import { accuracyClassLabel, ShopperCard, ShopperNotFound, ShopperPage, ShopperRow } from '@/components/shopper-page.tsx';
 import { db } from '@/lib/db/client.ts';
-import { getPublicReceipt, type PublicStanding } from '@/lib/db/queries/receipts.ts';
+import { lookUpReceipt, type PublicStanding } from '@/lib/db/queries/receipts.ts';
 import { receiptTokenSchema, standingTone, type ReceiptReason } from '@/lib/domain/receipt.ts';
 import { yuanPerJin, yuanPerKg } from '@/lib/domain/unit-price.ts';
 import { formatJin, formatKg, MG_PER_G } from '@/lib/domain/units.ts';
@@ -31,9 +31,23 @@ const STANDING_STYLE = {
 export default async function ReceiptPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   if (!receiptTokenSchema.safeParse(token).success) notFound();
-  const receipt = await getPublicReceipt(db(), token);
-  if (!receipt) notFound();
+  const found = await lookUpReceipt(db(), token);
+  if (found.kind === 'not_found') notFound();
   const { locale, t } = await getTranslator();
+  if (found.kind === 'reused') {
+    // a code printed on more than one purchase: show neither (lib/domain/receipt-reuse.ts)
+    return (
+      <ShopperNotFound
+        appName={t('app.name')}
+        header={t('shopper.title')}
+        title={t('shopper.reused.title')}
+        body={t('shopper.reused.body')}
+        callLabel={t('shopper.complaint.call')}
+        testId="receipt-reused"
+      />
+    );
+  }
+  const { receipt } = found;
   const zh = locale === 'zh-CN';
   const { priceCheck } = receipt;
   const style = VERDICT_STYLE[receipt.verdict];
@@ -65,6 +79,11 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
             {t(`shopper.verdict.${receipt.verdict}`)}
           </p>
           <p className="mt-1 text-sm">{t(`shopper.verdict.${receipt.verdict}Body`)}</p>
+          {receipt.reissued && (
+            <p className="mt-1 text-sm" data-testid="receipt-reissued">
+              {t('shopper.reissued')}
+            </p>
+          )}
           {receipt.reasons.length > 0 && (
             <ul className="mt-1 list-disc pl-5 text-sm" data-testid="receipt-reasons">
               {receipt.reasons.map((reason) => (
@@ -151,7 +170,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
             <li data-testid="receipt-hotline">{t('shopper.complaint.hotline')}</li>
           </ul>
           <p className="mt-2 text-sm text-stone-500">{t('shopper.complaint.address', { address: receipt.market.address })}</p>
-          <a href="tel:12315" className="mt-3 block rounded-lg bg-sun-600 px-4 py-2 text-center font-medium text-white" data-testid="receipt-call-12315">
+          <a href="tel:12315" className="mt-3 block rounded-lg bg-sun-700 px-4 py-2 text-center font-medium text-white" data-testid="receipt-call-12315">
             {t('shopper.complaint.call')}
           </a>
         </ShopperCard>

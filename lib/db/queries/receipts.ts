@@ -33,12 +33,33 @@ export interface PublicReceipt {
   verdict: ReceiptVerdict;
   reasons: ReceiptReason[];
   fairScale: { serial: string; stall: string | null } | null;
+  /** the scale printed another weighing's token on this purchase: this page, under its derived
+   *  token, is the purchase's own (lib/domain/receipt-reuse.ts) */
+  reissued: boolean;
 }
 
-/** The receipt's public facts, judged as of `now`; null for a malformed or unknown token. */
-export async function getPublicReceipt(db: Db, token: string, now = new Date()): Promise<PublicReceipt | null> {
+/** What a token opens: a purchase, nothing, or — a token printed on more than one purchase — neither. */
+export type ReceiptLookup = { kind: 'receipt'; receipt: PublicReceipt } | { kind: 'reused' } | { kind: 'not_found' };
+
+/**
+ * A printed token known to be on more than one purchase opens neither: the paper in the shopper's
+ * hand may be either purchase's, and showing one shopper another's purchase is what must not happen.
+ */
+export async function lookUpReceipt(db: Db, token: string, now = new Date()): Promise<ReceiptLookup> {
+  if (!isReceiptToken(token)) return { kind: 'not_found' };
+  const [reused, receipt] = await Promise.all([
+    db.receipt.findFirst({ where: { printedToken: token }, select: { token: true } }),
+    getPublicReceipt(db, token, now),
+  ]);
+  if (reused) return { kind: 'reused' };
+  return receipt ? { kind: 'receipt', receipt } : { kind: 'not_found' };
+}
+
+/** The receipt's public facts, judged as of `now`; null for a malformed or unknown token. Not
+ * exported: whatever a shopper sees goes through lookUpReceipt, which refuses a reused token. */
+async function getPublicReceipt(db: Db, token: string, now = new Date()): Promise<PublicReceipt | null> {
   if (!isReceiptToken(token)) return null;
-  const receipt = await db.receipt.findUnique({ where: { token }, select: { token: true, issuedAt: true, weighingId: true, scaleId: true } });
+  const receipt = await db.receipt.findUnique({ where: { token }, select: { token: true, issuedAt: true, weighingId: true, scaleId: true, printedToken: true } });
   if (!receipt) return null;
   // Weighing is partitioned by scaleTime, which the receipt carries as issuedAt: one partition is read.
   const [weighing, scale] = await Promise.all([
@@ -140,5 +161,6 @@ export async function getPublicReceipt(db: Db, token: string, now = new Date()):
     verdict,
     reasons,
     fairScale: fairScale ? { serial: fairScale.serial, stall: fairScale.stall?.code ?? null } : null,
+    reissued: receipt.printedToken !== null,
   };
 }

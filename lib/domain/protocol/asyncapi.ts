@@ -37,6 +37,8 @@ export const FINDING_MEANINGS: Record<Finding, string> = {
   unstable: 'The price was taken while the scale was not at rest.',
   scale_suspended: 'The scale is suspended or retired by the regulator.',
   verification_invalid: 'The scale has no valid verification: expired, failed or never verified.',
+  receipt_reused:
+    'The receipt token was already printed for another weighing. The weighing is stored with a receipt of its own under a derived token; the printed token no longer verifies either purchase.',
   counter_moved: 'A calibration or configuration counter differs from the one on record.',
   seal_open: 'The scale reports its case or seal opened.',
   self_lock: 'The scale locked itself.',

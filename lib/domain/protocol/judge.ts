@@ -16,6 +16,9 @@ export const WEIGHING_FINDINGS = [
   'unstable', // price taken while the scale was not at rest (impact cheating)
   'scale_suspended', // the scale is suspended (or retired): it may not trade
   'verification_invalid', // no valid verification: expired, failed or never verified
+  // its printed receipt token was already another weighing's: set by the ingest, which knows the
+  // stored receipts (lib/domain/receipt-reuse.ts), never by judgeWeighing
+  'receipt_reused',
 ] as const;
 export type WeighingFinding = (typeof WEIGHING_FINDINGS)[number];
 

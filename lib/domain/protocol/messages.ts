@@ -61,7 +61,10 @@ export const weighingMessage = z
     receipt: z
       .string()
       .regex(/^[A-Za-z0-9_-]{21}[AQgw]$/)
-      .meta({ description: "The receipt token printed as the receipt's QR code: 16 random bytes (128 bits) from a CSPRNG, base64url without padding (22 characters)." }),
+      .meta({
+        description:
+          "The receipt token printed as the receipt's QR code: 16 random bytes (128 bits) from a CSPRNG, base64url without padding (22 characters). A new one for every weighing: a token another weighing already has gets the finding receipt_reused.",
+      }),
   })
   .meta({ title: 'Weighing', description: 'One trade transaction, published once the price is taken (printed or paid).' });
 

@@ -61,7 +61,8 @@ export const zhCN = {
   'protocol.field.weighing.priceFen': '显示并打印的应付金额。',
   'protocol.field.weighing.stable': '取价时秤是否处于稳定状态。',
   'protocol.field.weighing.payment': '付款方式：`bank_qr` 项目银行聚合收款码，`cash` 现金，`card` 银行卡。',
-  'protocol.field.weighing.receipt': '小票二维码中的令牌：由密码学安全随机数生成器产生的 16 字节（128 位），base64url 编码、无填充，共 22 个字符。',
+  'protocol.field.weighing.receipt':
+    '小票二维码中的令牌：由密码学安全随机数生成器产生的 16 字节（128 位），base64url 编码、无填充，共 22 个字符。每笔交易必须使用新的令牌：若令牌已属于另一笔交易，该交易仍会入库，但记为发现 `receipt_reused`，并另行获得一个派生令牌作为自己的小票；印有重复令牌的小票从此无法核验任何一笔交易。',
   'protocol.field.status.state': '`online`：连接时及心跳；`offline`：遗嘱或正常停机。',
   'protocol.field.event.kind':
     '事件：`power_on` 开机，`zero` 置零，`tare` 去皮，`calibration` 标定，`configuration` 参数配置，`seal_open` 开封/拆机，`self_lock` 自锁，`unlock` 授权解锁。',
@@ -153,6 +154,8 @@ export const zhCN = {
   'protocol.finding.unstable': '取价时秤未稳定（冲击作弊的信号）。',
   'protocol.finding.scale_suspended': '该秤已被监管部门停用或已报废。',
   'protocol.finding.verification_invalid': '该秤没有有效的检定：已过期、不合格或从未检定。',
+  'protocol.finding.receipt_reused':
+    '小票令牌已被另一笔交易使用。这笔交易仍入库，其小票另用派生令牌（`SHA-256` 摘要的前 128 位，格式与打印的令牌相同），可从商户的交易列表打开；打印的令牌扫码后只提示“无法核验”，不显示任何一笔交易。',
   'protocol.finding.counter_moved': '标定或参数配置计数器与平台记录不一致。',
   'protocol.finding.seal_open': '秤报告机壳或封印被打开。',
   'protocol.finding.self_lock': '秤已自锁。',
@@ -220,7 +223,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'protocol.field.weighing.priceFen': 'The price to pay, as displayed and printed.',
   'protocol.field.weighing.stable': 'Whether the scale was at rest when the price was taken.',
   'protocol.field.weighing.payment': 'How the shopper paid: `bank_qr` the programme bank’s aggregated QR code, `cash`, `card`.',
-  'protocol.field.weighing.receipt': 'The token in the receipt’s QR code: 16 bytes (128 bits) from a cryptographically secure random generator, base64url without padding, 22 characters.',
+  'protocol.field.weighing.receipt':
+    'The token in the receipt’s QR code: 16 bytes (128 bits) from a cryptographically secure random generator, base64url without padding, 22 characters. Every weighing needs a new token: one that already belongs to another weighing is still stored, with the finding `receipt_reused` and a derived token of its own for its receipt; the printed token then verifies neither purchase.',
   'protocol.field.status.state': '`online`: on connect and as a heartbeat; `offline`: the last will, or a clean stop.',
   'protocol.field.event.kind':
     'What happened: `power_on`, `zero`, `tare`, `calibration`, `configuration` (a parameter changed), `seal_open` (case opened), `self_lock`, `unlock` (by authorised staff).',
@@ -312,6 +316,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'protocol.finding.unstable': 'The price was taken while the scale was not at rest (a sign of impact cheating).',
   'protocol.finding.scale_suspended': 'The scale has been suspended by the regulator, or retired.',
   'protocol.finding.verification_invalid': 'The scale has no valid verification: expired, failed or never verified.',
+  'protocol.finding.receipt_reused':
+    'The receipt token was already used by another weighing. The weighing is still stored; its receipt gets a derived token (the first 128 bits of a `SHA-256` digest, in the same format as printed ones), linked from the merchant’s transactions; scanning the printed token only says it cannot be verified and shows neither purchase.',
   'protocol.finding.counter_moved': 'A calibration or configuration counter differs from the platform’s record.',
   'protocol.finding.seal_open': 'The scale reports its case or seal opened.',
   'protocol.finding.self_lock': 'The scale has locked itself.',

@@ -79,6 +79,11 @@ export const zhCN = {
   'shopper.footer': '本页由阳光秤平台提供，只显示这张小票的公开信息。',
   'shopper.notFound.title': '没有找到这张小票',
   'shopper.notFound.body': '请确认二维码完整、清晰后重新扫描。如果小票确实由本市农贸市场出具却查询不到，可向市场管理处反映，或拨打 12315。',
+  'shopper.reused.title': '这张小票无法核验',
+  'shopper.reused.body':
+    '这张小票上的二维码也被打印在另一笔交易上，平台无法确定它对应哪一笔，因此不显示任何交易信息。这说明出具小票的秤有问题：请保留好小票和所购商品，向市场管理处反映，或拨打 12315 举报。',
+  'shopper.reissued':
+    '出具这笔交易的秤把另一笔交易的二维码印在了小票上。本页是这笔交易自己的核验页面；扫描小票上的二维码无法核验这笔交易。',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -161,4 +166,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'shopper.footer': 'Provided by Sunshine Scale. This page shows only the public facts of this receipt.',
   'shopper.notFound.title': 'Receipt not found',
   'shopper.notFound.body': 'Make sure the QR code is complete and sharp, then scan it again. If a market in this city printed the receipt and it still cannot be found, tell the market office or call 12315.',
+  'shopper.reused.title': 'This receipt cannot be verified',
+  'shopper.reused.body':
+    'The code on this receipt was also printed on another purchase, so the platform cannot tell which purchase it belongs to and shows neither. The scale that printed it is at fault: keep the receipt and the goods, and report it to the market office or call 12315.',
+  'shopper.reissued':
+    'The scale printed another purchase’s code on this receipt. This page is this purchase’s own record; scanning the code on the paper receipt cannot verify it.',
 };
