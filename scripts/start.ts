@@ -84,6 +84,7 @@ try {
     if (data.outsideProject && !process.env.EMBEDDED_PG_DATA) {
       say(`PostgreSQL runs as ${runtime.account?.name}, which cannot enter ${root}: its data lives in ${data.dir} (EMBEDDED_PG_DATA chooses another place)`);
     }
+    if (!runtime.binDir.startsWith(root + path.sep)) say(`PostgreSQL's binaries run from ${runtime.binDir}, a copy its account can read`);
     say(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${data.outsideProject ? data.dir : path.relative(root, data.dir)})`);
     database = await startEmbeddedPostgres({ dataDir: data.dir, port: pgPort });
     await createDatabaseIfMissing(database.serverUrl, 'sunshine');

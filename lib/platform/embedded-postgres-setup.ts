@@ -19,6 +19,8 @@ export interface PostgresRuntime {
   binDir: string;
   /** who the server runs as; undefined: this process's own user */
   account?: ServerAccount;
+  /** what to do when a binary there cannot be run */
+  repair: string;
 }
 
 const ACCOUNT_NAME = 'postgres';
@@ -139,7 +141,8 @@ export function postgresRuntime(): PostgresRuntime {
   const plan = planBinaries({ packageDir, flavour: `${process.platform}-${process.arch}-${version}`, chain: statChain(packageDir) }, account);
   if (plan.copyFrom) fillBinaryCache(plan.copyFrom, plan.dir);
   if (account) assertReachable(plan.dir, account, READ | EXECUTE, 'the PostgreSQL binaries in', `make ${path.dirname(plan.dir)} readable by all, or set DATABASE_URL`);
-  runtime = { binDir: plan.dir, account };
+  const repair = plan.copyFrom ? `remove ${plan.dir} so that the next start copies it afresh` : 'reinstall with npm ci';
+  runtime = { binDir: plan.dir, account, repair };
   return runtime;
 }
 

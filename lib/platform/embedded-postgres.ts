@@ -9,7 +9,7 @@ import { chownSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { postgresRuntime, prepareDataDir, type ServerAccount } from './embedded-postgres-setup.ts';
+import { postgresRuntime, prepareDataDir, type PostgresRuntime, type ServerAccount } from './embedded-postgres-setup.ts';
 import { EmbeddedServiceError, describeInitdbFailure, describePostgresExit, describeSpawnFailure, portInUse } from './embedded-service-errors.ts';
 
 export interface EmbeddedDatabase {
@@ -32,6 +32,9 @@ export async function assertPortFree(port: number, setting: string, instead?: st
   });
 }
 
+const spawnFailure = (error: NodeJS.ErrnoException, command: string, runtime: PostgresRuntime) =>
+  new EmbeddedServiceError(describeSpawnFailure(error, command, { accountName: runtime.account?.name, fix: runtime.repair }));
+
 function spawnAs(command: string, args: string[], account: ServerAccount | undefined): ChildProcess {
   const options: SpawnOptions = {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,18 +46,19 @@ function spawnAs(command: string, args: string[], account: ServerAccount | undef
 }
 
 /** Runs a binary of the server to its end; resolves with its exit code and output. */
-function runToEnd(command: string, args: string[], account: ServerAccount | undefined): Promise<{ code: number | null; log: string }> {
+function runToEnd(command: string, args: string[], runtime: PostgresRuntime): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawnAs(command, args, account);
+    const child = spawnAs(command, args, runtime.account);
     let log = '';
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.once('error', (error) => reject(new EmbeddedServiceError(describeSpawnFailure(error, command, account?.name))));
+    child.once('error', (error) => reject(spawnFailure(error, command, runtime)));
     child.once('close', (code) => resolve({ code, log }));
   });
 }
 
-async function initialise(binDir: string, dataDir: string, account: ServerAccount | undefined): Promise<void> {
+async function initialise(runtime: PostgresRuntime, dataDir: string): Promise<void> {
+  const { binDir, account } = runtime;
   // beside the data folder: the server's account can reach it there (it may not reach the temp dir)
   const passwordFile = path.join(path.dirname(dataDir), `.pg-password-${randomBytes(6).toString('hex')}`);
   writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
@@ -62,7 +66,7 @@ async function initialise(binDir: string, dataDir: string, account: ServerAccoun
     if (account) chownSync(passwordFile, account.uid, account.gid);
     const initdb = path.join(binDir, 'bin', 'initdb');
     const args = [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--lc-messages=C'];
-    const { code, log } = await runToEnd(initdb, args, account);
+    const { code, log } = await runToEnd(initdb, args, runtime);
     if (code !== 0) throw new EmbeddedServiceError(describeInitdbFailure(log, { code, dataDir }));
   } finally {
     rmSync(passwordFile, { force: true });
@@ -70,7 +74,8 @@ async function initialise(binDir: string, dataDir: string, account: ServerAccoun
 }
 
 /** Starts the server and resolves once it accepts connections. */
-function startServer(binDir: string, dataDir: string, port: number, account: ServerAccount | undefined): Promise<ChildProcess> {
+function startServer(runtime: PostgresRuntime, dataDir: string, port: number): Promise<ChildProcess> {
+  const { binDir, account } = runtime;
   return new Promise((resolve, reject) => {
     const postgres = path.join(binDir, 'bin', 'postgres');
     // 127.0.0.1 only: with the default ("localhost") a port taken on IPv4 alone still let the server
@@ -87,7 +92,7 @@ function startServer(binDir: string, dataDir: string, port: number, account: Ser
         resolve(child);
       }
     });
-    child.once('error', (error) => reject(new EmbeddedServiceError(describeSpawnFailure(error, postgres, account?.name))));
+    child.once('error', (error) => reject(spawnFailure(error, postgres, runtime)));
     child.once('exit', () => {
       if (!ready) reject(new EmbeddedServiceError(describePostgresExit(log, { port, dataDir })));
     });
@@ -95,11 +100,11 @@ function startServer(binDir: string, dataDir: string, port: number, account: Ser
 }
 
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
-  const { binDir, account } = postgresRuntime();
-  prepareDataDir(options.dataDir, account);
+  const runtime = postgresRuntime();
+  prepareDataDir(options.dataDir, runtime.account);
   await assertPortFree(options.port, 'EMBEDDED_PG_PORT', 'DATABASE_URL to use a PostgreSQL of your own');
-  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await initialise(binDir, options.dataDir, account);
-  const server = await startServer(binDir, options.dataDir, options.port, account);
+  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await initialise(runtime, options.dataDir);
+  const server = await startServer(runtime, options.dataDir, options.port);
   // a process that ends without stop() (an error, process.exit) must not leave the server behind
   const stopOnExit = () => server.kill('SIGINT');
   process.once('exit', stopOnExit);

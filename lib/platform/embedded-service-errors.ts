@@ -43,9 +43,9 @@ export function describeInitdbFailure(log: string, context: { code: number | nul
 }
 
 /** A binary could not be executed at all (EACCES, ENOENT…). */
-export function describeSpawnFailure(error: NodeJS.ErrnoException, command: string, accountName: string | undefined): string {
-  const as = accountName ? ` as ${accountName}` : '';
-  return `cannot run ${command}${as} (${error.code ?? error.message}): reinstall with npm ci, or set DATABASE_URL to use a PostgreSQL of your own`;
+export function describeSpawnFailure(error: NodeJS.ErrnoException, command: string, context: { accountName?: string; fix: string }): string {
+  const as = context.accountName ? ` as ${context.accountName}` : '';
+  return `cannot run ${command}${as} (${error.code ?? error.message}): ${context.fix}, or set DATABASE_URL to use a PostgreSQL of your own`;
 }
 
 /** The first line of any thrown value, for a terminal. */

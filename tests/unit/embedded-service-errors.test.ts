@@ -39,7 +39,9 @@ describe('what npm start says when an embedded service fails', () => {
 
   it('names the binary and the account when it cannot even be run', () => {
     const error = Object.assign(new Error('spawn /x/initdb EACCES'), { code: 'EACCES' });
-    expect(describeSpawnFailure(error, '/x/initdb', 'postgres')).toMatch(/^cannot run \/x\/initdb as postgres \(EACCES\)/);
+    expect(describeSpawnFailure(error, '/x/initdb', { accountName: 'postgres', fix: 'reinstall with npm ci' })).toBe(
+      'cannot run /x/initdb as postgres (EACCES): reinstall with npm ci, or set DATABASE_URL to use a PostgreSQL of your own',
+    );
   });
 
   it('keeps only the first line of anything thrown', () => {
