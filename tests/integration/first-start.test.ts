@@ -4,7 +4,7 @@
 // clean. The clone is of HEAD: commit what this should test. Slow by nature (npm ci, the demo
 // seed, next build): every wait is on a condition, under a ceiling meant for a slow machine.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,10 @@ describe('first npm start as root, from a fresh clone in a private (0700) folder
     const stopped = await Promise.race([finished, new Promise<undefined>((resolve) => setTimeout(resolve, 2 * MINUTE))]);
     expect(stopped, `npm start did not stop; it said:\n${output}`).toEqual({ code: 0, signal: null });
     expect(output).toMatch(/\[start\] stopped/);
+    // as root the data lives outside the clone, which the server's account cannot enter
+    const dataDir = process.getuid?.() === 0 ? path.join(DATA_ROOT, projectKey(clone), 'postgres') : path.join(clone, '.data', 'postgres');
+    expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'postmaster.pid')), 'PostgreSQL was not shut down').toBe(false);
 
     const status = await run('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: clone, env, ceilingMs: MINUTE });
     expect(status.output).toBe('');
