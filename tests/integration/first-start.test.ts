@@ -1,13 +1,16 @@
 // A newcomer's first `npm start` on a fresh machine, as root (CI is root): a fresh clone in a 0700
 // folder (root's home, `mktemp -d`), which the account PostgreSQL switches to cannot enter. It must
 // reach the sign-in page with the embedded services, stop cleanly on Ctrl-C and leave the tree
-// clean. The clone is of HEAD: commit what this should test. Slow by nature (npm ci, the demo
-// seed, next build): every wait is on a condition, under a ceiling meant for a slow machine.
+// clean; a taken port must end it with one line; the next start reuses it all and stops on a
+// SIGTERM to npm alone (as a supervisor sends it). The steps run in order on one clone of HEAD:
+// commit what this should test. Slow by nature (npm ci, the demo seed, next build): every wait is
+// on a condition, under a ceiling meant for a slow machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_ROOT, projectKey } from '../../lib/platform/embedded-postgres-plan.ts';
 import { freePort } from '../support/services.ts';
 
@@ -46,73 +49,112 @@ async function signInPage(url: string): Promise<string | undefined> {
 
 const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
-describe('first npm start as root, from a fresh clone in a private (0700) folder', () => {
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  finished: Promise<Finished>;
+}
+
+/** `npm start` in its own process group, so that a signal to the group is what a terminal's Ctrl-C does. */
+function npmStart(cwd: string, env: NodeJS.ProcessEnv): Started {
+  let output = '';
+  const child = spawn('npm', ['start'], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const finished = new Promise<Finished>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return { child, output: () => output, finished };
+}
+
+/** The sign-in page once it answers, or undefined if npm start ended or the ceiling passed first. */
+async function waitForSignIn(started: Started, url: string, ceilingMs: number): Promise<string | undefined> {
+  const deadline = Date.now() + ceilingMs;
+  let page: string | undefined;
+  while (!page && !hasExited(started.child) && Date.now() < deadline) {
+    page = await signInPage(url);
+    if (!page) await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return page;
+}
+
+const within = <T,>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(resolve, ms))]);
+const STACK_OR_CRASH = /EACCES|Unhandled|\n\s+at .*:\d+:\d+/;
+
+describe('first npm start as root, from a fresh clone in a private (0700) folder', { timeout: 12 * MINUTE }, () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'ss-first-start-'));
   const clone = path.join(realpathSync(folder), 'sunshine-scale');
-  let start: ChildProcess | undefined;
+  // as root the data lives outside the clone, which the server's account cannot enter
+  const dataDir = process.getuid?.() === 0 ? path.join(DATA_ROOT, projectKey(clone), 'postgres') : path.join(clone, '.data', 'postgres');
+  // the embedded services, as for a newcomer: CI's own PostgreSQL and broker are not theirs
+  const { DATABASE_URL: _database, MQTT_URL: _broker, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, SIMULATED_SCALES: '3', NEXT_TELEMETRY_DISABLED: '1' };
+  const started: Started[] = [];
+
+  beforeAll(async () => {
+    const [pgPort, mqttPort, webPort, metricsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    Object.assign(env, { EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_MQTT_PORT: String(mqttPort), PORT: String(webPort), INGEST_METRICS_PORT: String(metricsPort) });
+  });
 
   afterAll(() => {
-    // Ctrl-C did not end it: end the whole group (npm, the services, the server) before removing
-    if (start?.pid && !hasExited(start)) process.kill(-start.pid, 'SIGKILL');
+    // a step failed before its stop: end each whole group (npm, the services, the server) first
+    for (const { child } of started) if (child.pid && !hasExited(child)) process.kill(-child.pid, 'SIGKILL');
     rmSync(folder, { recursive: true, force: true });
     // the data folder root's start made outside the clone; the binary cache is shared and stays
     rmSync(path.join(DATA_ROOT, projectKey(clone)), { recursive: true, force: true });
   });
 
-  it('reaches the sign-in page with the embedded services, stops cleanly on Ctrl-C and leaves the tree clean', { timeout: 20 * MINUTE }, async () => {
+  it('clones and installs', async () => {
     expect(statSync(folder).mode & 0o777).toBe(0o700);
-    // the embedded services, as for a newcomer: CI's own PostgreSQL and broker are not theirs
-    const { DATABASE_URL: _database, MQTT_URL: _broker, ...env } = process.env;
     const cloned = await run('git', ['clone', '--quiet', repository, clone], { cwd: folder, env, ceilingMs: 2 * MINUTE });
     expect(cloned.code, cloned.output).toBe(0);
     const installed = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: clone, env, ceilingMs: 8 * MINUTE });
     expect(installed.code, installed.output).toBe(0);
+  });
 
-    const [pgPort, mqttPort, webPort, metricsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    let output = '';
-    const finished = new Promise<Finished>((resolve) => {
-      // its own process group, so that a SIGINT to the group is what a terminal's Ctrl-C does
-      start = spawn('npm', ['start'], {
-        cwd: clone,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          ...env,
-          EMBEDDED_PG_PORT: String(pgPort),
-          EMBEDDED_MQTT_PORT: String(mqttPort),
-          PORT: String(webPort),
-          INGEST_METRICS_PORT: String(metricsPort),
-          SIMULATED_SCALES: '3',
-          NEXT_TELEMETRY_DISABLED: '1',
-        },
-      });
-      start.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      start.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      start.once('exit', (code, signal) => resolve({ code, signal }));
-    });
-
-    const deadline = Date.now() + 8 * MINUTE;
-    let page: string | undefined;
-    while (!page && !hasExited(start!) && Date.now() < deadline) {
-      page = await signInPage(`http://127.0.0.1:${webPort}/login`);
-      if (!page) await new Promise((resolve) => setTimeout(resolve, 1000));
+  it('ends with one line naming the setting when the database port is taken', async () => {
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(Number(env.EMBEDDED_PG_PORT), '127.0.0.1', () => resolve()));
+    try {
+      const failed = await run('npm', ['start'], { cwd: clone, env, ceilingMs: 2 * MINUTE });
+      expect(failed.code, failed.output).toBe(1);
+      expect(failed.output).toContain(`[start] port ${env.EMBEDDED_PG_PORT} is in use: set EMBEDDED_PG_PORT to a free port`);
+      expect(failed.output).not.toMatch(STACK_OR_CRASH);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
     }
-    expect(page, `no sign-in page; npm start said:\n${output}`).toBeDefined();
+  });
+
+  it('reaches the sign-in page with the embedded services, and stops cleanly on Ctrl-C', async () => {
+    const start = npmStart(clone, env);
+    started.push(start);
+    const page = await waitForSignIn(start, `http://127.0.0.1:${env.PORT}/login`, 8 * MINUTE);
+    expect(page, `no sign-in page; npm start said:\n${start.output()}`).toBeDefined();
     expect(page).toMatch(/<form[\s>]/);
     expect(page).toMatch(/name="username"/);
     expect(page).toMatch(/name="password"/);
-    expect(output).not.toMatch(/EACCES|Unhandled|\n\s+at .*:\d+:\d+/);
+    expect(start.output()).not.toMatch(STACK_OR_CRASH);
 
-    process.kill(-start!.pid!, 'SIGINT');
-    const stopped = await Promise.race([finished, new Promise<undefined>((resolve) => setTimeout(resolve, 2 * MINUTE))]);
-    expect(stopped, `npm start did not stop; it said:\n${output}`).toEqual({ code: 0, signal: null });
-    expect(output).toMatch(/\[start\] stopped/);
-    // as root the data lives outside the clone, which the server's account cannot enter
-    const dataDir = process.getuid?.() === 0 ? path.join(DATA_ROOT, projectKey(clone), 'postgres') : path.join(clone, '.data', 'postgres');
+    process.kill(-start.child.pid!, 'SIGINT');
+    expect(await within(start.finished, 2 * MINUTE), `npm start did not stop; it said:\n${start.output()}`).toEqual({ code: 0, signal: null });
+    expect(start.output()).toMatch(/\[start\] stopped/);
     expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
     expect(existsSync(path.join(dataDir, 'postmaster.pid')), 'PostgreSQL was not shut down').toBe(false);
+  });
 
+  it('starts again on the same data and build, and stops on a SIGTERM to npm alone', async () => {
+    const start = npmStart(clone, env);
+    started.push(start);
+    const page = await waitForSignIn(start, `http://127.0.0.1:${env.PORT}/login`, 8 * MINUTE);
+    expect(page, `no sign-in page; npm start said:\n${start.output()}`).toBeDefined();
+    expect(start.output()).not.toMatch(/seeding|building the web app/);
+
+    start.child.kill('SIGTERM');
+    expect(await within(start.finished, 2 * MINUTE), `npm start did not stop; it said:\n${start.output()}`).toEqual({ code: 0, signal: null });
+    expect(existsSync(path.join(dataDir, 'postmaster.pid')), 'PostgreSQL was left running').toBe(false);
+  });
+
+  it('leaves the tree clean', async () => {
     const status = await run('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: clone, env, ceilingMs: MINUTE });
+    expect(status.code).toBe(0);
     expect(status.output).toBe('');
   });
 });
