@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BODY, EXAMPLE_TIMESTAMP, EXAMPLE_WEBHOOK_SECRET, webhookExample } from '../../lib/domain/bank/example.ts';
 import {
-  issuesOf, MAX_NOTIFICATIONS, MAX_SKEW_SECONDS, notificationsBody, signatureHeader, timestampIsFresh, verifyWebhookSignature, webhookSignature,
+  issuesOf, MAX_NOTIFICATIONS, MAX_SKEW_SECONDS, notificationsBody, signatureHeader, timestampIsFresh, verifyWebhookSignature, webhookSignature, type Notification,
 } from '../../lib/domain/bank/webhook.ts';
 
 const secret = 'c'.repeat(64);
@@ -65,7 +65,7 @@ describe('timestamp window', () => {
 });
 
 describe('request body', () => {
-  const capture = EXAMPLE_BODY.notifications[0]!;
+  const capture = EXAMPLE_BODY.notifications[0] as Extract<Notification, { kind: 'captured' }>;
   it('accepts captures with a receipt token and refunds/reversals with an original ref', () => {
     expect(notificationsBody.safeParse(EXAMPLE_BODY).success).toBe(true);
     expect(notificationsBody.safeParse({ notifications: [{ kind: 'reversed', ref: 'R2', amountFen: 1, at: '2026-03-14T01:00:00Z', originalRef: 'R1' }] }).success).toBe(true);
