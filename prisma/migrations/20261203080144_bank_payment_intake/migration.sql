@@ -67,9 +67,10 @@ ALTER TABLE "Payment" ADD CONSTRAINT "Payment_programmeId_fkey" FOREIGN KEY ("pr
 ALTER TABLE "Payment" ADD CONSTRAINT "Payment_settlementId_fkey" FOREIGN KEY ("settlementId") REFERENCES "Settlement"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- Backfill: rows written before the webhook (the demo seed's history) are captures by the
--- programme's bank. Those with a weighing are matched to it through its receipt; those without one
--- (a payment made outside a weighing) are the exceptions they always were.
+-- programme's bank. Those with a weighing are matched to it (by its id: they carry no receipt token,
+-- no bank sent them); those without one (a payment made outside a weighing) are the exceptions they
+-- always were.
 UPDATE "Payment" p SET "programmeId" = m."programmeId" FROM "Merchant" m WHERE m.id = p."merchantId";
-UPDATE "Payment" p SET "receiptToken" = r.token, "matchedAt" = p."paidAt" FROM "Receipt" r WHERE r."weighingId" = p."weighingId";
+UPDATE "Payment" SET "matchedAt" = "paidAt" WHERE "weighingId" IS NOT NULL;
 UPDATE "Payment" SET "match" = 'unmatched' WHERE "weighingId" IS NULL;
 UPDATE "Payment" SET "receivedAt" = "paidAt";
