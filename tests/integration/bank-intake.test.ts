@@ -14,6 +14,9 @@ import { listPaymentExceptions } from '../../lib/db/queries/payment-exceptions.t
 import { scopeOf } from '../../lib/db/scope.ts';
 import { WAITING_LIMIT_MS } from '../../lib/domain/bank/match-plan.ts';
 import { signatureHeader, type Notification, type NotificationsResponse } from '../../lib/domain/bank/webhook.ts';
+import { serveHandler } from '../../lib/platform/serve-handler.ts';
+import { startBankSimulator } from '../../lib/simulator/bank.ts';
+import { eventually } from '../support/eventually.ts';
 
 let POST: (request: Request) => Promise<Response>;
 let pool: pg.Pool;
@@ -249,6 +252,29 @@ describe('matching and idempotency', () => {
       const outcomes = answers.map((answer) => answer.results.find((r) => r.ref === n.ref)!.outcome);
       expect(outcomes.filter((o) => o === 'accepted'), n.ref).toHaveLength(1);
       expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(5);
+    }
+  });
+});
+
+describe('the simulated bank', () => {
+  it('notifies the new bank-QR sales over HTTP, signed, and each is matched to its weighing', async () => {
+    const server = await serveHandler((req) => POST(req));
+    const none = { duplicate: 0, late: 0, mismatch: 0, refund: 0, reversal: 0, orphan: 0 };
+    const bank = await startBankSimulator({ pool, webhookUrl: `${server.url}/api/bank/payments`, programmeId, secret, faults: none, tickMs: 200 });
+    try {
+      const sales = [];
+      for (let i = 0; i < 20; i++) sales.push(await weighing(1_000 + i));
+      const ids = sales.map((sale) => sale.id.toString());
+      const rows = await eventually(
+        async () => (await pool.query<{ weighingId: string; match: string }>('SELECT "weighingId", match FROM "Payment" WHERE "weighingId" = ANY($1::bigint[])', [ids])).rows,
+        (found) => found.length === 20,
+        { timeoutMs: 30_000 },
+      );
+      expect(rows.every((row) => row.match === 'matched')).toBe(true);
+      expect(bank.stats()).toMatchObject({ sales: 20, sent: 20, failedRequests: 0 });
+    } finally {
+      await bank.stop();
+      await server.close();
     }
   });
 });
