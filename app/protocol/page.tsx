@@ -87,6 +87,9 @@ export default async function ProtocolPage() {
             <a href="/asyncapi.json" className="font-medium text-sun-700 underline underline-offset-2 hover:text-sun-600" data-testid="asyncapi-link">
               {t('protocol.asyncapi')} → /asyncapi.json
             </a>
+            <a href="/bank-api" className="ml-6 font-medium text-sun-700 underline underline-offset-2 hover:text-sun-600">
+              {t('protocol.bankApi')} → /bank-api
+            </a>
           </p>
           <nav aria-label={t('protocol.toc')} className="rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm shadow-sm">
             <p className="mb-1 font-semibold text-stone-600">{t('protocol.toc')}</p>
