@@ -3,12 +3,11 @@
 // is signed at render time by the platform's code, so the page cannot drift from what the route
 // accepts. The machine-readable twin is /openapi.json.
 import type { Metadata } from 'next';
-import { LocaleSwitch } from '@/components/locale-switch.tsx';
 import { EXAMPLE_RESPONSE, webhookExample } from '@/lib/domain/bank/example.ts';
 import { WAITING_LIMIT_MS } from '@/lib/domain/bank/match-plan.ts';
 import { MATCHES, MAX_BODY_BYTES, MAX_NOTIFICATIONS, MAX_SKEW_SECONDS, OUTCOMES, REFUSALS, type Refusal } from '@/lib/domain/bank/webhook.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
-import { CodeBlock, Rich, Section, TermList } from '../protocol/parts.tsx';
+import { CodeBlock, DocLink, DocPage, Rich, Section, TermList } from '../protocol/parts.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -18,49 +17,28 @@ export async function generateMetadata(): Promise<Metadata> {
 const LIMITS = { bytes: MAX_BODY_BYTES, max: MAX_NOTIFICATIONS, skew: MAX_SKEW_SECONDS, minutes: WAITING_LIMIT_MS / 60_000 };
 const SECTIONS = ['endpoint', 'signature', 'body', 'response', 'matching', 'refusals', 'example'] as const;
 const FIELDS = ['kind', 'ref', 'amountFen', 'at', 'receiptToken', 'originalRef'] as const;
-const link = 'font-medium text-sun-700 underline underline-offset-2 hover:text-sun-600';
 
 export default async function BankApiPage() {
   const { t } = await getTranslator();
   const example = webhookExample();
 
   return (
-    <div className="min-h-screen">
-      <header className="bg-sun-600 text-white shadow">
-        <div className="mx-auto flex max-w-4xl items-center justify-between gap-3 px-4 py-3">
-          <p className="text-base font-bold sm:text-lg">
-            ☀ {t('app.name')} <span className="ml-1 text-sm font-normal opacity-90">{t('bankApi.title')}</span>
-          </p>
-          <LocaleSwitch />
-        </div>
-      </header>
-
-      <main className="mx-auto max-w-4xl space-y-8 px-4 py-6">
-        <div className="space-y-3">
-          <h1 className="text-2xl font-bold text-stone-900">{t('bankApi.heading')}</h1>
-          <p className="text-stone-700">{t('bankApi.intro')}</p>
-          <p className="flex flex-wrap gap-x-6 gap-y-1">
-            <a href="/openapi.json" className={link} data-testid="openapi-link">
-              {t('bankApi.openapi')} → /openapi.json
-            </a>
-            <a href="/protocol" className={link}>
-              {t('bankApi.protocolLink')} → /protocol
-            </a>
-          </p>
-          <nav aria-label={t('bankApi.toc')} className="rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm shadow-sm">
-            <p className="mb-1 font-semibold text-stone-600">{t('bankApi.toc')}</p>
-            <ol className="grid list-decimal gap-x-6 gap-y-1 pl-5 sm:grid-cols-2">
-              {SECTIONS.map((id) => (
-                <li key={id}>
-                  <a href={`#${id}`} className="text-sun-700 hover:underline">
-                    {t(`bankApi.section.${id}`)}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        </div>
-
+    <DocPage
+      appName={t('app.name')}
+      title={t('bankApi.title')}
+      heading={t('bankApi.heading')}
+      intro={t('bankApi.intro')}
+      links={
+        <>
+          <DocLink href="/openapi.json" testId="openapi-link">
+            {t('bankApi.openapi')} → /openapi.json
+          </DocLink>
+          <DocLink href="/protocol">{t('bankApi.protocolLink')} → /protocol</DocLink>
+        </>
+      }
+      tocLabel={t('bankApi.toc')}
+      sections={SECTIONS.map((id) => ({ id, title: t(`bankApi.section.${id}`) }))}
+    >
         <Section id="endpoint" title={t('bankApi.section.endpoint')}>
           <ul className="list-disc space-y-1.5 pl-5 text-stone-800">
             <li><Rich text={t('bankApi.endpoint.url', LIMITS)} /></li>
@@ -127,7 +105,6 @@ export default async function BankApiPage() {
           <h3 className="font-semibold">{t('bankApi.example.response')}</h3>
           <CodeBlock testId="bank-example-response">{JSON.stringify(EXAMPLE_RESPONSE, null, 2)}</CodeBlock>
         </Section>
-      </main>
-    </div>
+    </DocPage>
   );
 }
