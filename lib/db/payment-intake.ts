@@ -9,6 +9,7 @@ import {
   type OriginalFacts, type PlannedPayment, type ReceiptFacts,
 } from '../domain/bank/match-plan.ts';
 import type { Match, Notification, NotificationResult, PaymentKind } from '../domain/bank/webhook.ts';
+import { inTransaction } from './transaction.ts';
 
 type Queryable = pg.Pool | pg.PoolClient | pg.Client;
 
@@ -69,9 +70,7 @@ export async function recordNotifications(pool: pg.Pool, programmeId: number, no
   // a fixed order of keys: two requests inserting the same refs cannot deadlock on the unique index
   const plans = entries.flatMap((entry) => (entry.kind === 'first' ? [entry.plan] : [])).sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
 
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const inserted = new Set((await client.query<{ bankRef: string }>(INSERT_PAYMENTS, [...paymentColumns(plans), programmeId, now])).rows.map((row) => row.bankRef));
     const existingRefs = plans.filter((plan) => !inserted.has(plan.ref)).map((plan) => plan.ref);
     const recorded = new Map<string, RecordedRow>();
@@ -104,14 +103,8 @@ export async function recordNotifications(pool: pg.Pool, programmeId: number, no
         [programmeId, conflicts.map((n) => n.ref), conflicts.map(contentHash), conflicts.map((n) => JSON.stringify(n)), now],
       );
     }
-    await client.query('COMMIT');
     return results;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 function paymentColumns(plans: PlannedPayment[]): unknown[] {
@@ -139,17 +132,12 @@ const MATCHER_BATCH = 5000;
  * (throttled) and on a timer in the ingest worker; several at once skip each other's rows.
  */
 export async function matchWaitingPayments(pool: pg.Pool, now: Date = new Date(), limitMs: number = WAITING_LIMIT_MS): Promise<MatcherRun> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const { rows } = await client.query<WaitingRow>(
       `SELECT id, "bankRef", status, "amountFen", "programmeId", "receiptToken", "originalRef", "receivedAt"
          FROM "Payment" WHERE match = 'waiting' ORDER BY "receivedAt" LIMIT ${MATCHER_BATCH} FOR UPDATE SKIP LOCKED`,
     );
-    if (!rows.length) {
-      await client.query('COMMIT');
-      return { matched: 0, unmatched: 0, stillWaiting: 0 };
-    }
+    if (!rows.length) return { matched: 0, unmatched: 0, stillWaiting: 0 };
     const captures = rows.filter((row) => row.status === 'captured');
     const undos = rows.filter((row) => row.status !== 'captured');
     const receipts = await receiptFacts(client, captures.flatMap((row) => (row.receiptToken ? [row.receiptToken] : [])));
@@ -183,13 +171,7 @@ export async function matchWaitingPayments(pool: pg.Pool, now: Date = new Date()
         [updates.map((u) => u.id), updates.map((u) => u.match), updates.map((u) => u.merchantId), updates.map((u) => u.weighingId?.toString() ?? null), now],
       );
     }
-    await client.query('COMMIT');
     const unmatched = updates.filter((u) => u.match === 'unmatched').length;
     return { matched: updates.length - unmatched, unmatched, stillWaiting: rows.length - updates.length };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
