@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadPlatformKey } from '../../lib/crypto/secret-box.ts';
-import { programmeWebhookSecret } from '../../lib/db/bank-programme.ts';
+import { programmeWebhookSecret, rotateWebhookSecretAs, webhookStatus, WebhookSecretForbiddenError } from '../../lib/db/bank-programme.ts';
 import { createDb, type Db } from '../../lib/db/client.ts';
 import { ensureWeighingPartitions } from '../../lib/db/partitions.ts';
 import { matchWaitingPayments } from '../../lib/db/payment-intake.ts';
@@ -16,6 +16,7 @@ import { WAITING_LIMIT_MS } from '../../lib/domain/bank/match-plan.ts';
 import { signatureHeader, type Notification, type NotificationsResponse } from '../../lib/domain/bank/webhook.ts';
 import { serveHandler } from '../../lib/platform/serve-handler.ts';
 import { startBankSimulator } from '../../lib/simulator/bank.ts';
+import { caught, demoActor } from '../support/actors.ts';
 import { eventually } from '../support/eventually.ts';
 
 let POST: (request: Request) => Promise<Response>;
@@ -276,5 +277,29 @@ describe('the simulated bank', () => {
       await bank.stop();
       await server.close();
     }
+  });
+});
+
+describe('the bank officer and the webhook secret', () => {
+  it('only the bank officer issues a new secret; the old one is refused at once, the new one accepted, and it is audited', async () => {
+    await caught(rotateWebhookSecretAs(db, await demoActor(db, 'merchant'), loadPlatformKey()), WebhookSecretForbiddenError);
+    await caught(webhookStatus(db, await demoActor(db, 'city')), WebhookSecretForbiddenError);
+    const bank = await demoActor(db, 'bank');
+    const status = await webhookStatus(db, bank);
+    expect(status).toMatchObject({ programmeId });
+    expect(status!.counts.matched).toBeGreaterThan(0);
+    expect(status!.counts.conflicts).toBeGreaterThan(0);
+
+    const old = secret;
+    const rotated = await rotateWebhookSecretAs(db, bank, loadPlatformKey());
+    expect(rotated.programmeId).toBe(programmeId);
+    expect(rotated.secret).not.toBe(old);
+    const sale = await weighing(555);
+    const body = JSON.stringify({ notifications: [capture(sale.token, 555)] });
+    expect((await POST(request(body))).status).toBe(401); // still signed with the old secret
+    secret = rotated.secret;
+    expect((await POST(request(body))).status).toBe(200);
+    const audit = await db.auditEvent.findFirst({ where: { action: 'bank.webhook_secret_rotate', entityId: String(programmeId) }, orderBy: { id: 'desc' } });
+    expect(audit?.userId).toBe(bank.id);
   });
 });
