@@ -2,7 +2,8 @@
 //   database  DATABASE_URL, or an embedded PostgreSQL with its data in .data/postgres (as root, when
 //             the server's account cannot reach this folder: /var/lib/sunshine-scale/<hash>/postgres)
 //   broker    MQTT_URL, or an in-process MQTT broker (MQTT 3.1.1)
-//   then: migrations, demo seed when the database is empty, ingest worker, simulated fleet, web app.
+//   then: migrations, demo seed when the database is empty, ingest worker, simulated fleet, web app,
+//   simulated bank (signed payment notifications for the fleet's bank-QR sales).
 import path from 'node:path';
 import { assertPortFree, createDatabaseIfMissing, databaseUrlFor, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/platform/embedded-postgres.ts';
 import { postgresRuntime, projectDataDir } from '../lib/platform/embedded-postgres-setup.ts';
@@ -46,7 +47,7 @@ async function shutdown(code: number): Promise<void> {
     process.exit(1);
   }, 20_000).unref();
   // the app and the fleet first, then the ingest (so it can finish what it holds), then the services
-  for (const name of ['web', 'simulate', 'ingest']) {
+  for (const name of ['bank', 'web', 'simulate', 'ingest']) {
     const child = children.find((c) => c.name === name);
     if (child) await stopChild(child);
   }
@@ -131,6 +132,8 @@ try {
   children.push(startChild('ingest', process.execPath, ['--import', 'tsx', 'scripts/ingest.ts'], env, root));
   children.push(startChild('simulate', process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', '--scales', fleetSize], env, root));
   children.push(startChild('web', bin('next'), ['start', '-p', String(port), '-H', host], env, root));
+  // it retries until the web app answers, so it need not wait for it
+  children.push(startChild('bank', process.execPath, ['--import', 'tsx', 'scripts/bank.ts'], { ...env, BANK_WEBHOOK_URL: `http://${host}:${port}/api/bank/payments` }, root));
   for (const child of children) {
     void child.exited.then((code) => {
       if (!stopping) {

@@ -2,7 +2,6 @@
 // and the worked example is signed at render time by the platform's own code, so the page cannot
 // drift from what the ingest accepts. The machine-readable twin is /asyncapi.json.
 import type { Metadata } from 'next';
-import { LocaleSwitch } from '@/components/locale-switch.tsx';
 import { REJECT_REASONS } from '@/lib/domain/protocol/decode.ts';
 import { EXAMPLE_SECRET, storedAckExample, workedExample } from '@/lib/domain/protocol/example.ts';
 import { envelopeRows, fieldRows, type FieldRow } from '@/lib/domain/protocol/fields.ts';
@@ -11,7 +10,7 @@ import { MAX_MESSAGE_BYTES } from '@/lib/domain/protocol/messages.ts';
 import { MESSAGE_KINDS, TOPIC_ROOT, TOPIC_LEAF, type MessageKind } from '@/lib/domain/protocol/topics.ts';
 import type { MessageKey, Translate } from '@/lib/i18n/index.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
-import { CodeBlock, Rich, Section, TermList } from './parts.tsx';
+import { CodeBlock, DocLink, DocPage, Rich, Section, TermList } from './parts.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -69,39 +68,22 @@ export default async function ProtocolPage() {
   const ack = storedAckExample();
 
   return (
-    <div className="min-h-screen">
-      <header className="bg-sun-600 text-white shadow">
-        <div className="mx-auto flex max-w-4xl items-center justify-between gap-3 px-4 py-3">
-          <p className="text-base font-bold sm:text-lg">
-            ☀ {t('app.name')} <span className="ml-1 text-sm font-normal opacity-90">{t('protocol.title')}</span>
-          </p>
-          <LocaleSwitch />
-        </div>
-      </header>
-
-      <main className="mx-auto max-w-4xl space-y-8 px-4 py-6">
-        <div className="space-y-3">
-          <h1 className="text-2xl font-bold text-stone-900">{t('protocol.heading')}</h1>
-          <p className="text-stone-700">{t('protocol.intro')}</p>
-          <p>
-            <a href="/asyncapi.json" className="font-medium text-sun-700 underline underline-offset-2 hover:text-sun-600" data-testid="asyncapi-link">
-              {t('protocol.asyncapi')} → /asyncapi.json
-            </a>
-          </p>
-          <nav aria-label={t('protocol.toc')} className="rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm shadow-sm">
-            <p className="mb-1 font-semibold text-stone-600">{t('protocol.toc')}</p>
-            <ol className="grid list-decimal gap-x-6 gap-y-1 pl-5 sm:grid-cols-2">
-              {SECTIONS.map((id) => (
-                <li key={id}>
-                  <a href={`#${id}`} className="text-sun-700 hover:underline">
-                    {t(`protocol.section.${id}`)}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        </div>
-
+    <DocPage
+      appName={t('app.name')}
+      title={t('protocol.title')}
+      heading={t('protocol.heading')}
+      intro={t('protocol.intro')}
+      links={
+        <>
+          <DocLink href="/asyncapi.json" testId="asyncapi-link">
+            {t('protocol.asyncapi')} → /asyncapi.json
+          </DocLink>
+          <DocLink href="/bank-api">{t('protocol.bankApi')} → /bank-api</DocLink>
+        </>
+      }
+      tocLabel={t('protocol.toc')}
+      sections={SECTIONS.map((id) => ({ id, title: t(`protocol.section.${id}`) }))}
+    >
         <Section id="connection" title={t('protocol.section.connection')}>
           <ul className="list-disc space-y-1.5 pl-5 text-stone-800">
             <li><Rich text={t('protocol.connection.broker')} /></li>
@@ -236,7 +218,6 @@ export default async function ProtocolPage() {
             items={FINDINGS.map((finding) => ({ term: finding, text: t(`protocol.finding.${finding}`) }))}
           />
         </Section>
-      </main>
-    </div>
+    </DocPage>
   );
 }

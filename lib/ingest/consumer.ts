@@ -14,6 +14,7 @@ import { IngestMetrics } from './metrics.ts';
 import { StoredAcks } from './stored-acks.ts';
 import { processBatch, type Inbound, type IngestContext, type Outcome } from './pipeline.ts';
 import { alertStaleGaps } from '../db/ingest-store.ts';
+import { matchWaitingPayments } from '../db/payment-intake.ts';
 import { ensureWeighingPartitions, ingestPartitionWindow } from '../db/partitions.ts';
 import { MAX_MESSAGE_AGE_MS } from '../domain/protocol/judge.ts';
 
@@ -212,6 +213,14 @@ export function createIngest(options: IngestOptions): Ingest {
       .catch((error: unknown) => log.error('ingest.gap_sweep_failed', { error: String(error) }));
   }, 60_000);
   gapSweep.unref();
+  // bank payments that came before their weighing: match them now that the weighing may be stored
+  // (the webhook runs the same matcher, but only while the bank keeps calling)
+  const paymentMatcher = setInterval(() => {
+    matchWaitingPayments(options.pool)
+      .then((run) => (run.matched || run.unmatched) && log.info('ingest.payments_matched', { ...run }))
+      .catch((error: unknown) => log.error('ingest.payment_matcher_failed', { error: String(error) }));
+  }, 5_000);
+  paymentMatcher.unref();
 
   return {
     metrics,
@@ -237,6 +246,7 @@ export function createIngest(options: IngestOptions): Ingest {
     stop: async ({ leave = false } = {}) => {
       stopping = true;
       clearInterval(gapSweep);
+      clearInterval(paymentMatcher);
       clearInterval(partitionUpkeep);
       if (traceTimer) clearInterval(traceTimer);
       if (leave && protocol === 'mqtt5-shared') {

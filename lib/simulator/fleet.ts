@@ -16,8 +16,11 @@ import { CHEATS, nextWeighing, type Cheat, type Random } from './trade.ts';
 export interface FleetOptions {
   mqttUrl: string;
   scales: FleetScale[];
-  /** weighings per second over the whole fleet */
+  /** weighings per second over the whole fleet (at the peak, when `activity` is given) */
   rate: number;
+  /** share of `rate` to trade at a moment (0–1), e.g. marketActivity for market hours; default: a
+   *  steady `rate`, which the tests rely on */
+  activity?: (now: Date) => number;
   heartbeatMs: number;
   /** share of scales that cheat (each with one method) */
   misbehaving: number;
@@ -138,7 +141,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   let trading = true;
   const trade = setInterval(() => {
     if (!trading) return;
-    credit += (options.rate * tickMs) / 1000;
+    credit += (options.rate * (options.activity?.(new Date()) ?? 1) * tickMs) / 1000;
     for (; credit >= 1; credit--) {
       const sim = sims[Math.floor(random() * sims.length)]!;
       // a scale whose memory is full of unconfirmed records stops selling rather than forget one

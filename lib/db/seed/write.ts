@@ -85,8 +85,11 @@ export async function writeSeed(
     (row) => line(int(row.id), int(row.cityId), text(row.code), text(row.name), text(row.nameEn)));
   await copy('Market', ['id', 'districtId', 'code', 'name', 'nameEn', 'address', 'floorRows', 'floorCols'], data.markets,
     (row) => line(int(row.id), int(row.districtId), text(row.code), text(row.name), text(row.nameEn), text(row.address), int(row.floorRows), int(row.floorCols)));
-  await copy('Programme', ['id', 'cityId', 'name', 'nameEn', 'bankName', 'bankNameEn', 'startedOn', 'feeBasisPoints'], [data.programme],
-    (row) => line(int(row.id), int(row.cityId), text(row.name), text(row.nameEn), text(row.bankName), text(row.bankNameEn), date(row.startedOn), int(row.feeBasisPoints)));
+  // the bank's webhook secret, like the scales' (random from the OS, sealed); `npm run bank:secret` shows it
+  const webhookSecret = options.platformKey ? seal(options.platformKey, generateSecret()) : null;
+  await copy('Programme', ['id', 'cityId', 'name', 'nameEn', 'bankName', 'bankNameEn', 'startedOn', 'feeBasisPoints', 'webhookSecretSealed', 'webhookSecretIssuedAt'], [data.programme],
+    (row) => line(int(row.id), int(row.cityId), text(row.name), text(row.nameEn), text(row.bankName), text(row.bankNameEn), date(row.startedOn), int(row.feeBasisPoints),
+      bytea(webhookSecret), timestamp(webhookSecret ? issuedAt : null)));
   await copy('Merchant', ['id', 'marketId', 'name', 'shopName', 'licenseNo', 'phone', 'category', 'programmeId', 'enrolledOn', 'settlementAccount'], data.merchants,
     (row) => line(int(row.id), int(row.marketId), text(row.name), text(row.shopName), text(row.licenseNo), text(row.phone), row.category,
       int(row.programmeId), date(row.enrolledOn), text(row.settlementAccount)));
@@ -131,8 +134,14 @@ export async function writeSeed(
     bool(row.stable), row.paymentMethod, textArray(row.findings),
   ));
   await copy('Receipt', ['token', 'weighingId', 'scaleId', 'issuedAt'], receiptLines(data.weighings), (row) => row);
-  await copy('Payment', ['id', 'merchantId', 'weighingId', 'amountFen', 'paidAt', 'businessDay', 'bankRef', 'status'], data.payments,
-    (row) => line(int(row.id), int(row.merchantId), int(row.weighingId), int(row.amountFen), timestamp(row.paidAt), date(row.businessDay), text(row.bankRef), row.status));
+  // the history's payments are captures by the programme's bank, received as they were paid: matched
+  // to their weighing, or (a payment made outside any weighing) an unmatched exception
+  await copy('Payment', [
+    'id', 'merchantId', 'weighingId', 'amountFen', 'paidAt', 'businessDay', 'bankRef', 'status', 'match', 'programmeId', 'receivedAt', 'matchedAt',
+  ], data.payments, (row) => line(
+    int(row.id), int(row.merchantId), int(row.weighingId), int(row.amountFen), timestamp(row.paidAt), date(row.businessDay), text(row.bankRef), row.status,
+    row.weighingId === null ? 'unmatched' : 'matched', int(data.programme.id), timestamp(row.paidAt), timestamp(row.weighingId === null ? null : row.paidAt),
+  ));
   let started = performance.now();
   await restoreIndexes();
   // fresh statistics, so the first dashboard queries after the seed are planned on real numbers

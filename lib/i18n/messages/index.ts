@@ -2,6 +2,8 @@
 // To add an area: create messages/<area>.ts exporting zhCN and en, and list it here.
 import * as auth from './auth.ts';
 import * as bank from './bank.ts';
+import * as bankApi from './bank-api.ts';
+import * as bankWebhook from './bank-webhook.ts';
 import * as common from './common.ts';
 import * as floor from './floor.ts';
 import * as inspection from './inspection.ts';
@@ -14,11 +16,11 @@ import * as shopper from './shopper.ts';
 
 export const zhCN = {
   ...common.zhCN, ...auth.zhCN, ...regulator.zhCN, ...bank.zhCN, ...merchant.zhCN, ...shopper.zhCN, ...protocol.zhCN, ...floor.zhCN,
-  ...inspection.zhCN, ...scalePage.zhCN, ...scores.zhCN,
+  ...inspection.zhCN, ...scalePage.zhCN, ...scores.zhCN, ...bankApi.zhCN, ...bankWebhook.zhCN,
 };
 export const en: Record<MessageKey, string> = {
   ...common.en, ...auth.en, ...regulator.en, ...bank.en, ...merchant.en, ...shopper.en, ...protocol.en, ...floor.en,
-  ...inspection.en, ...scalePage.en, ...scores.en,
+  ...inspection.en, ...scalePage.en, ...scores.en, ...bankApi.en, ...bankWebhook.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

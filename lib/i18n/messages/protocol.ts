@@ -6,6 +6,7 @@ export const zhCN = {
   'protocol.intro':
     '本页面向计价秤厂商：按照本文档，使用任何 MQTT 客户端即可把秤接入平台。所有消息只定义一次（zod 模式）：平台的接收服务据此校验，本页的字段表和 AsyncAPI 文档都由它生成，三者不会互相矛盾。',
   'protocol.asyncapi': 'AsyncAPI 3.0 文档（机器可读）',
+  'protocol.bankApi': '银行支付通知接口（面向合作银行）',
   'protocol.toc': '目录',
   'protocol.section.connection': '连接',
   'protocol.section.topics': '主题',
@@ -168,6 +169,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'protocol.intro':
     'For scale makers: with this page and any MQTT client you can connect a scale to the platform. Every message is defined once, as a zod schema: the platform’s ingest validates with it, and the field tables below and the AsyncAPI document are generated from it, so the three cannot disagree.',
   'protocol.asyncapi': 'AsyncAPI 3.0 document (machine-readable)',
+  'protocol.bankApi': 'Bank payment webhook (for the programme bank)',
   'protocol.toc': 'Contents',
   'protocol.section.connection': 'Connection',
   'protocol.section.topics': 'Topics',
