@@ -8,6 +8,7 @@ export default function BankLayout({ children }: { children: ReactNode }) {
       nav={[
         { href: '/bank', label: 'bank.nav.overview' },
         { href: '/bank/settlements', label: 'bank.nav.settlements' },
+        { href: '/bank/reconciliation', label: 'bank.nav.reconciliation' },
         { href: '/bank/webhook', label: 'bankWebhook.nav' },
       ]}
     >

@@ -16,7 +16,7 @@ import { getProgramme } from './queries/programme.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 import { dateAsDay, dayAsDate } from '../domain/business-day.ts';
 import { parseStatement, type StatementError } from '../domain/bank-statement.ts';
-import { reconcile, type LineResult, type MerchantDayResult, type PaymentFact, type Reconciliation } from '../domain/reconciliation.ts';
+import { reconcileStatement, type LineResult, type MerchantDayResult, type PaymentFact, type StatementReconciliation } from '../domain/reconciliation.ts';
 import type { Role } from './generated/enums.ts';
 
 export class ReconciliationForbiddenError extends Error {
@@ -91,7 +91,7 @@ export async function importStatement(db: Db, actor: Actor, file: StatementFile,
         FROM "Payment" WHERE "businessDay" = ${day}::date AND "merchantId" = ANY(${ids}::int[])`,
     db.settlement.findMany({ where: { businessDay: day, merchantId: { in: ids } }, select: { id: true, merchantId: true, grossFen: true } }),
   ]);
-  const result = reconcile({
+  const result = reconcileStatement({
     businessDay: parsed.businessDay,
     lines: parsed.lines,
     merchantIdByLicense: new Map(merchants.map((merchant) => [merchant.licenseNo, merchant.id])),
@@ -114,7 +114,7 @@ export async function importStatement(db: Db, actor: Actor, file: StatementFile,
 async function store(
   db: Db,
   actor: Actor,
-  input: { programmeId: number; sha256: string; file: StatementFile; lineCount: number; result: Reconciliation; now: Date },
+  input: { programmeId: number; sha256: string; file: StatementFile; lineCount: number; result: StatementReconciliation; now: Date },
 ): Promise<number> {
   const { result } = input;
   const capturedFen = result.lines.reduce((sum, line) => sum + (line.statement?.kind === 'captured' ? BigInt(line.statement.amountFen) : 0n), 0n);

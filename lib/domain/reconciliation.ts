@@ -10,7 +10,9 @@
 // Per payment of the programme on the statement's day that no line names: missing_from_statement.
 // Per merchant-day: the statement's captured total against the settlement's gross (Settlement.grossFen
 // is the sum of the day's captured payments): agrees, differs, or no_settlement (none closed yet).
+import { z } from 'zod';
 import type { StatementKind, StatementLine } from './bank-statement.ts';
+import { firstParam, pageParam } from './search-param.ts';
 
 export const LINE_RESULTS = ['matched', 'mismatched', 'unmatched', 'missing_from_statement'] as const;
 export type LineResult = (typeof LINE_RESULTS)[number];
@@ -56,7 +58,7 @@ export interface ReconciledMerchantDay {
   result: MerchantDayResult;
 }
 
-export interface Reconciliation {
+export interface StatementReconciliation {
   businessDay: string;
   lines: ReconciledLine[];
   merchantDays: ReconciledMerchantDay[];
@@ -86,7 +88,7 @@ function differencesOf(line: StatementLine, merchantId: number | null, payment: 
   return found;
 }
 
-export function reconcile(input: ReconciliationInput): Reconciliation {
+export function reconcileStatement(input: ReconciliationInput): StatementReconciliation {
   const lines: ReconciledLine[] = [];
   const named = new Set<string>();
   const perMerchant = new Map<number, { count: number; fen: number }>();
@@ -139,3 +141,25 @@ export function reconcile(input: ReconciliationInput): Reconciliation {
   for (const day of merchantDays) merchantDayCounts[day.result] += 1;
   return { businessDay: input.businessDay, lines, merchantDays, counts, merchantDayCounts };
 }
+
+// ───────────── what a view of an import asks for (page and downloads alike) ─────────────
+
+/** Rows of the result page: the exceptions (everything but matched lines and agreeing days) or all. */
+export const RECONCILIATION_SHOW = ['exceptions', 'all'] as const;
+export type ReconciliationShow = (typeof RECONCILIATION_SHOW)[number];
+export const RECONCILIATION_PAGE_SIZE = 50;
+
+/** The result page's query: lenient, a tampered link still opens on the exceptions. */
+export const reconciliationViewQuery = z.object({
+  show: z.preprocess(firstParam, z.enum(RECONCILIATION_SHOW)).catch('exceptions'),
+  page: pageParam,
+});
+
+/** A download: which import, which rows (as the page), which table, which format. Strict: a bad link is a 400. */
+export const reconciliationReportQuery = z.object({
+  statement: z.coerce.number().int().min(1).max(2_147_483_647),
+  show: z.enum(RECONCILIATION_SHOW).default('exceptions'),
+  table: z.enum(['lines', 'merchant_days']).default('lines'),
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+});
+export type ReconciliationReportQuery = z.infer<typeof reconciliationReportQuery>;

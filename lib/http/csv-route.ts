@@ -34,13 +34,49 @@ export function csvResponse(file: CsvFile): NextResponse {
   });
 }
 
-export function csvRoute<P>(handler: Handler<P>) {
+/** An XLSX download (the reconciliation report); same naming rule as a CSV. */
+export interface XlsxFile {
+  filename: string;
+  body: Uint8Array;
+}
+
+export function xlsxResponse(file: XlsxFile): NextResponse {
+  if (!/^[\w.-]+\.xlsx$/.test(file.filename)) throw new RangeError(`not a safe XLSX file name: ${file.filename}`);
+  return new NextResponse(Buffer.from(file.body), {
+    status: 200,
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${file.filename}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
+function fileRoute<P>(personas: Persona[], params: z.ZodType<P>, respond: (user: SessionUser, params: P) => Promise<Response>) {
   return async (request: Request) => {
     const session = await currentSession();
     if (session.status !== 'valid') return json({ error: session.status === 'expired' ? 'session_expired' : 'unauthenticated' }, 401);
-    if (!handler.personas.includes(personaOf(session.user.role))) return json({ error: 'forbidden' }, 403);
-    const parsed = handler.params.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!personas.includes(personaOf(session.user.role))) return json({ error: 'forbidden' }, 403);
+    const parsed = params.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) return json({ error: 'invalid_request', fields: fieldErrors(parsed.error) }, 400);
-    return csvResponse(await handler.run(session.user, parsed.data));
+    return respond(session.user, parsed.data);
   };
+}
+
+export function csvRoute<P>(handler: Handler<P>) {
+  return fileRoute(handler.personas, handler.params, async (user, params) => csvResponse(await handler.run(user, params)));
+}
+
+/** A download in one of several formats; `run` answers null for a thing outside the user's scope (404). */
+export function downloadRoute<P>(handler: {
+  personas: Persona[];
+  params: z.ZodType<P>;
+  run: (user: SessionUser, params: P) => Promise<({ kind: 'csv' } & CsvFile) | ({ kind: 'xlsx' } & XlsxFile) | null>;
+}) {
+  return fileRoute(handler.personas, handler.params, async (user, params) => {
+    const file = await handler.run(user, params);
+    if (!file) return json({ error: 'not_found' }, 404);
+    return file.kind === 'csv' ? csvResponse(file) : xlsxResponse(file);
+  });
 }

@@ -1,7 +1,7 @@
 // Matching the bank's statement against payments and settlements (pure rules).
 import { describe, expect, it } from 'vitest';
 import type { StatementLine } from '../../lib/domain/bank-statement.ts';
-import { reconcile, type PaymentFact } from '../../lib/domain/reconciliation.ts';
+import { reconcileStatement, type PaymentFact } from '../../lib/domain/reconciliation.ts';
 
 const DAY = '2026-12-01';
 const line = (lineNo: number, bankRef: string, licenseNo: string, amountFen: number, extra: Partial<StatementLine> = {}): StatementLine => ({
@@ -40,7 +40,7 @@ describe('reconcile', () => {
       { id: 11, merchantId: 2, grossFen: 1200 },
     ],
   };
-  const result = reconcile(input);
+  const result = reconcileStatement(input);
 
   it('sorts each line into matched, mismatched (naming what differs) or unmatched', () => {
     expect(result.lines.map((l) => [l.bankRef, l.result, l.differences])).toEqual([
@@ -72,7 +72,7 @@ describe('reconcile', () => {
   });
 
   it('agrees when the statement is the platform\'s own payments, and says when no settlement is closed', () => {
-    const own = reconcile({
+    const own = reconcileStatement({
       ...input,
       lines: input.dayPayments.map((p, i) => line(i + 2, p.bankRef, p.merchantId === 1 ? 'LIC-A' : 'LIC-B', p.amountFen, { kind: p.status === 'refunded' ? 'refunded' : 'captured' })),
       settlements: [{ id: 10, merchantId: 1, grossFen: 3000 }],

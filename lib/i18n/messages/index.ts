@@ -9,6 +9,7 @@ import * as floor from './floor.ts';
 import * as inspection from './inspection.ts';
 import * as merchant from './merchant.ts';
 import * as protocol from './protocol.ts';
+import * as reconciliation from './reconciliation.ts';
 import * as regulator from './regulator.ts';
 import * as scalePage from './scale-page.ts';
 import * as scores from './scores.ts';
@@ -16,11 +17,11 @@ import * as shopper from './shopper.ts';
 
 export const zhCN = {
   ...common.zhCN, ...auth.zhCN, ...regulator.zhCN, ...bank.zhCN, ...merchant.zhCN, ...shopper.zhCN, ...protocol.zhCN, ...floor.zhCN,
-  ...inspection.zhCN, ...scalePage.zhCN, ...scores.zhCN, ...bankApi.zhCN, ...bankWebhook.zhCN,
+  ...inspection.zhCN, ...scalePage.zhCN, ...scores.zhCN, ...bankApi.zhCN, ...bankWebhook.zhCN, ...reconciliation.zhCN,
 };
 export const en: Record<MessageKey, string> = {
   ...common.en, ...auth.en, ...regulator.en, ...bank.en, ...merchant.en, ...shopper.en, ...protocol.en, ...floor.en,
-  ...inspection.en, ...scalePage.en, ...scores.en, ...bankApi.en, ...bankWebhook.en,
+  ...inspection.en, ...scalePage.en, ...scores.en, ...bankApi.en, ...bankWebhook.en, ...reconciliation.en,
 };
 
 export type MessageKey = keyof typeof zhCN;
