@@ -1,3 +1,4 @@
+// White on sun-700 (5.0:1) rather than sun-600 (3.2:1): the header text must meet WCAG AA contrast (axe, tests/e2e/bank-reconciliation.spec.ts).
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/app/login/actions.ts';
@@ -20,10 +21,10 @@ export function AppShell(props: {
 }) {
   return (
     <div className="min-h-screen">
-      <header className="bg-sun-600 text-white shadow print:hidden">
+      <header className="bg-sun-700 text-white shadow print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-lg font-bold">
-            ☀ {props.appName} <span className="ml-1 text-sm font-normal opacity-90">{props.persona}</span>
+            ☀ {props.appName} <span className="ml-1 text-sm font-normal">{props.persona}</span>
           </Link>
           <nav className="flex flex-wrap gap-4 text-sm" aria-label="main">
             {props.nav.map((item) => (
@@ -38,7 +39,7 @@ export function AppShell(props: {
             </span>
             <LocaleSwitch />
             <form action={signOutAction}>
-              <button type="submit" className="rounded bg-white/15 px-2 py-0.5 hover:bg-white/25">
+              <button type="submit" className="rounded bg-black/15 px-2 py-0.5 hover:bg-black/25">
                 {props.signOutLabel}
               </button>
             </form>

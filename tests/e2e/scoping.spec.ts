@@ -255,6 +255,23 @@ const CASES: Record<string, RouteCase> = {
     district: () => [{ path: '/bank/settlements', expect: [403] }],
     anonymous: () => [{ path: '/bank/settlements', expect: [401] }],
   },
+  // the bank's statement reconciliation: bank officers only (tests/e2e/bank-reconciliation.spec.ts
+  // and tests/integration/bank-reconciliation.test.ts cover the programme's own scope)
+  '/bank/reconciliation': {
+    merchant: () => [{ path: '/bank/reconciliation', expect: [403] }],
+    district: () => [{ path: '/bank/reconciliation', expect: [403] }],
+    anonymous: () => [{ path: '/bank/reconciliation', expect: [401] }],
+  },
+  '/bank/reconciliation/[id]': {
+    merchant: () => [{ path: '/bank/reconciliation/1', expect: [403] }],
+    district: () => [{ path: '/bank/reconciliation/1', expect: [403] }],
+    anonymous: () => [{ path: '/bank/reconciliation/1', expect: [401] }],
+  },
+  '/bank/reconciliation/report': {
+    merchant: () => [{ path: '/bank/reconciliation/report?statement=1', expect: [403] }],
+    district: () => [{ path: '/bank/reconciliation/report?statement=1&format=xlsx', expect: [403] }],
+    anonymous: () => [{ path: '/bank/reconciliation/report?statement=1', expect: [401] }],
+  },
   '/merchant': {
     merchant: () => [{ path: '/merchant', expect: OK, absent: (ids) => ids.otherShopName }],
     district: () => [{ path: '/merchant', expect: [403] }],

@@ -46,6 +46,7 @@ export default async function ReconciliationPage() {
         <h2 id="list-title" className="mb-2 text-lg font-semibold">{t('recon.list.title')}</h2>
         <DataTable
           testId="statement-table"
+          label={t('recon.list.title')}
           rows={statements}
           rowKey={(row) => row.id}
           empty={t('recon.list.empty')}

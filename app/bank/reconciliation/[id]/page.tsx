@@ -106,6 +106,7 @@ export default async function ReconciliationResultPage({ params, searchParams }:
         <h2 id="lines-title" className="text-lg font-semibold">{t('recon.lines.title')}</h2>
         <DataTable
           testId="line-table"
+          label={t('recon.lines.title')}
           rows={lines?.rows ?? []}
           rowKey={(row) => row.id.toString()}
           empty={t(exceptionsOnly ? 'recon.lines.empty' : 'recon.lines.emptyAll')}
@@ -162,6 +163,7 @@ export default async function ReconciliationResultPage({ params, searchParams }:
         </div>
         <DataTable
           testId="merchant-day-table"
+          label={t('recon.days.title')}
           rows={days ?? []}
           rowKey={(row) => row.merchantId}
           empty={t(exceptionsOnly ? 'recon.days.empty' : 'recon.days.emptyAll')}
