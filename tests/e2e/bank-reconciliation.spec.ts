@@ -98,7 +98,8 @@ test('the bank officer uploads a statement with one mismatched line, sees it and
   await expect(page.getByTestId('count-matched')).toHaveText((payments.length - 1).toLocaleString('zh-CN'));
   await expect(page.getByTestId('count-unmatched')).toHaveText('0');
   await expect(page.getByTestId('count-missing')).toHaveText('0');
-  const rows = page.getByTestId('line-table').locator('tbody tr');
+  // on a phone the lines are cards
+  const rows = page.getByTestId('line-table-cards').getByTestId('line-table-card');
   await expect(rows).toHaveCount(1);
   const marker = rows.locator('[data-bank-ref]');
   await expect(marker).toHaveAttribute('data-bank-ref', changed.bankRef);
@@ -108,10 +109,11 @@ test('the bank officer uploads a statement with one mismatched line, sees it and
   expect(statementAmount).toBe(yuan(changed.amountFen + 100));
   expect(paymentAmount).toBe(yuan(changed.amountFen));
   // the merchant's day no longer agrees with its settlement
-  await expect(page.getByTestId('merchant-day-table').locator('[data-result="differs"]')).toHaveCount(1);
+  await expect(page.getByTestId('merchant-day-table-cards').locator('[data-result="differs"]')).toBeVisible();
+  await expect(page.getByTestId('merchant-day-table-cards').getByTestId('merchant-day-table-card')).toHaveCount(1);
   await expectNoSidewaysScroll(page);
   await expectNoSeriousAxeViolations(page);
-  await page.screenshot({ path: 'test-results/e2e/bank-reconciliation-result.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/e2e/bank-reconciliation-result-390.png', fullPage: true });
 
   // the CSV has the page's rows: same references, results, and both amounts
   const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-link').click()]);
@@ -120,7 +122,7 @@ test('the bank officer uploads a statement with one mismatched line, sees it and
   const [header, ...csvRows] = csv;
   expect(header).toContain('对账单金额（元）');
   const column = (name: string) => header!.indexOf(name);
-  const pageRows = await rows.evaluateAll((trs) => trs.map((tr) => {
+  const pageRows = await rows.evaluateAll((cards) => cards.map((tr) => {
     const mark = tr.querySelector('[data-bank-ref]');
     return { bankRef: mark?.getAttribute('data-bank-ref'), statement: tr.querySelector('[data-testid="statement-amount"]')?.textContent, payment: tr.querySelector('[data-testid="payment-amount"]')?.textContent };
   }));
@@ -128,6 +130,17 @@ test('the bank officer uploads a statement with one mismatched line, sees it and
     .toEqual(pageRows.map((r) => ({ bankRef: r.bankRef, statement: plain(r.statement ?? ''), payment: plain(r.payment ?? '') })));
   expect(csvRows[0]![column('结果')]).toBe('不符');
   expect(csvRows[0]![column('差额（元）')]).toBe('1.00');
+
+  // on a wide screen the same row is a table row
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const tableRows = page.getByTestId('line-table').locator('tbody tr');
+  await expect(tableRows).toHaveCount(1);
+  await expect(tableRows.locator('[data-bank-ref]')).toHaveAttribute('data-bank-ref', changed.bankRef);
+  expect(plain(await tableRows.getByTestId('statement-amount').innerText())).toBe(statementAmount);
+  expect(plain(await tableRows.getByTestId('payment-amount').innerText())).toBe(paymentAmount);
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: 'test-results/e2e/bank-reconciliation-result-1280.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
 
   // the XLSX answers too
   const [xlsx]: [Download, void] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xlsx-link').click()]);
@@ -152,5 +165,7 @@ test('the bank officer uploads a statement with one mismatched line, sees it and
   await expect(errors.nth(0)).toContainText('第 3 行');
   await expect(errors.nth(1)).toHaveAttribute('data-code', 'amount_sign');
   expect(await query<{ n: string }>('SELECT count(*)::text AS n FROM "BankStatementLine"')).toEqual(before);
+  await expectNoSidewaysScroll(page);
   await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: 'test-results/e2e/bank-reconciliation-upload-390.png', fullPage: true });
 });

@@ -4,7 +4,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
-import { DataTable } from '@/components/data-table.tsx';
+import { ResponsiveTable } from '@/components/responsive-table.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
 import { canReconcile, listStatements } from '@/lib/db/bank-statements.ts';
@@ -44,7 +44,7 @@ export default async function ReconciliationPage() {
 
       <section aria-labelledby="list-title">
         <h2 id="list-title" className="mb-2 text-lg font-semibold">{t('recon.list.title')}</h2>
-        <DataTable
+        <ResponsiveTable
           testId="statement-table"
           label={t('recon.list.title')}
           rows={statements}

@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { Badge, type BadgeTone } from '@/components/badge.tsx';
-import { DataTable } from '@/components/data-table.tsx';
+import { ResponsiveTable } from '@/components/responsive-table.tsx';
 import { Pager } from '@/components/pager.tsx';
 import { signedMoney } from '@/components/signed-money.ts';
 import { StatCard } from '@/components/stat-card.tsx';
@@ -104,7 +104,7 @@ export default async function ReconciliationResultPage({ params, searchParams }:
 
       <section aria-labelledby="lines-title" className="space-y-2">
         <h2 id="lines-title" className="text-lg font-semibold">{t('recon.lines.title')}</h2>
-        <DataTable
+        <ResponsiveTable
           testId="line-table"
           label={t('recon.lines.title')}
           rows={lines?.rows ?? []}
@@ -114,7 +114,7 @@ export default async function ReconciliationResultPage({ params, searchParams }:
             { key: 'line', header: t('recon.col.line'), align: 'right', cell: (row) => row.lineNo ?? '—' },
             {
               key: 'result', header: t('recon.col.result'),
-              cell: (row) => <span data-bank-ref={row.bankRef} data-result={row.result}><Badge tone={LINE_TONE[row.result]}>{t(`recon.result.${row.result}`)}</Badge></span>,
+              cell: (row) => <span className="whitespace-nowrap" data-bank-ref={row.bankRef} data-result={row.result}><Badge tone={LINE_TONE[row.result]}>{t(`recon.result.${row.result}`)}</Badge></span>,
             },
             { key: 'ref', header: t('recon.col.bankRef'), cell: (row) => <span className="font-mono text-xs">{row.bankRef}</span> },
             { key: 'diff', header: t('recon.col.differences'), cell: (row) => differencesLabel(t, locale, row.differences) },
@@ -161,7 +161,7 @@ export default async function ReconciliationResultPage({ params, searchParams }:
           <h2 id="days-title" className="text-lg font-semibold">{t('recon.days.title')}</h2>
           <a href={report('&table=merchant_days&format=csv')} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:border-sun-500" data-testid="days-csv-link" download>{t('recon.download.csv')}</a>
         </div>
-        <DataTable
+        <ResponsiveTable
           testId="merchant-day-table"
           label={t('recon.days.title')}
           rows={days ?? []}
@@ -171,12 +171,12 @@ export default async function ReconciliationResultPage({ params, searchParams }:
             { key: 'merchant', header: t('recon.col.merchant'), cell: (row) => <MerchantCell merchant={row.merchant} licenseNo={null} t={t} /> },
             {
               key: 'result', header: t('recon.col.result'),
-              cell: (row) => <span data-merchant-id={row.merchantId} data-result={row.result}><Badge tone={DAY_TONE[row.result]}>{t(`recon.dayResult.${row.result}`)}</Badge></span>,
+              cell: (row) => <span className="whitespace-nowrap" data-merchant-id={row.merchantId} data-result={row.result}><Badge tone={DAY_TONE[row.result]}>{t(`recon.dayResult.${row.result}`)}</Badge></span>,
             },
             { key: 'count', header: t('recon.col.statementCount'), align: 'right', cell: (row) => count(row.statementCount, locale) },
             { key: 'statement', header: t('recon.col.statementTotal'), align: 'right', cell: (row) => money(row.statementFen) },
             { key: 'gross', header: t('recon.col.settlementGross'), align: 'right', cell: (row) => (row.settlementGrossFen === null ? '—' : money(row.settlementGrossFen)) },
-            { key: 'gap', header: t('recon.col.gap'), align: 'right', cell: (row) => { const gap = dayGapFen(row); return gap === null ? '—' : signedMoney(gap); } },
+            { key: 'gap', header: t('recon.col.dayGap'), align: 'right', cell: (row) => { const gap = dayGapFen(row); return gap === null ? '—' : signedMoney(gap); } },
           ]}
         />
       </section>
