@@ -168,4 +168,9 @@ test('the bank officer uploads a statement with one mismatched line, sees it and
   await expectNoSidewaysScroll(page);
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: 'test-results/e2e/bank-reconciliation-upload-390.png', fullPage: true });
+
+  // English is the second language of the same pages
+  await page.getByTestId('locale-switch').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bank statement reconciliation');
+  await expect(page.getByTestId('statement-format')).toContainText('Amount in yuan');
 });
