@@ -17,7 +17,7 @@ import { isUniqueViolation } from './unique-violation.ts';
 import { dateAsDay, dayAsDate } from '../domain/business-day.ts';
 import { parseStatement, type StatementError } from '../domain/bank-statement.ts';
 import {
-  reconcileStatement, type LineResult, type MerchantDayResult, type PaymentFact, type ReconciledLine, type StatementReconciliation,
+  reconcileStatement, type LineResult, type PaymentFact, type ReconciledLine, type ReconciledMerchantDay, type StatementReconciliation,
 } from '../domain/reconciliation.ts';
 import type { Role } from './generated/enums.ts';
 
@@ -237,14 +237,9 @@ export interface StatementLineRow {
   payment: { merchant: MerchantRef | null; businessDay: string; status: string; amountFen: number } | null;
 }
 
-export interface MerchantDayRow {
+/** A merchant-day as stored, with the merchant's name for the page. */
+export interface MerchantDayRow extends ReconciledMerchantDay {
   merchant: MerchantRef | null;
-  merchantId: number;
-  statementCount: number;
-  statementFen: number;
-  settlementId: number | null;
-  settlementGrossFen: number | null;
-  result: MerchantDayResult;
 }
 
 function resultWhere(filter: LineFilter): Prisma.BankStatementLineWhereInput {

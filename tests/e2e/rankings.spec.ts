@@ -7,37 +7,7 @@ import mqtt from 'mqtt';
 import { loadPlatformKey, open } from '../../lib/crypto/secret-box.ts';
 import { withSignature } from '../../lib/domain/protocol/signature.ts';
 import { checkTopic, eventTopic } from '../../lib/domain/protocol/topics.ts';
-import { query, signIn } from './support.ts';
-
-/** parses the app's CSV (RFC 4180 quoting, CRLF), after checking the BOM */
-function parseCsv(text: string): string[][] {
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 1; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
+import { parseCsv, query, signIn } from './support.ts';
 
 /** the element's text holds this figure as a whole (not as part of a longer number); group separators ignored */
 async function expectNumber(page: Page, testId: string, value: string | number) {
