@@ -15,6 +15,7 @@ import { merchantWhere, type Scope } from './scope.ts';
 import { getProgramme } from './queries/programme.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 import { dateAsDay, dayAsDate } from '../domain/business-day.ts';
+import { pageWindow } from '../domain/paging.ts';
 import { parseStatement, type StatementError } from '../domain/bank-statement.ts';
 import {
   reconcileStatement, type LineResult, type PaymentFact, type ReconciledLine, type ReconciledMerchantDay, type StatementReconciliation,
@@ -257,28 +258,30 @@ async function merchantsById(db: Db, ids: Iterable<number | null>): Promise<Map<
 
 /**
  * Lines of an import of the actor's programme, in file order (missing payments last, by reference).
- * `page` null gives every line of the filter (the downloads), else that page of `pageSize`.
+ * `paging` null gives every line of the filter (the downloads); else one page, the page asked for
+ * clamped into the pages there are.
  */
 export async function statementLines(
   db: Db, actor: Actor, statementId: number, filter: LineFilter, paging: { page: number; pageSize: number } | null,
-): Promise<{ rows: StatementLineRow[]; total: number } | null> {
+): Promise<{ rows: StatementLineRow[]; total: number; page: number; pages: number } | null> {
   const statement = await getStatement(db, actor, statementId);
   if (!statement) return null;
   const where = { statementId, ...resultWhere(filter) };
-  const [total, rows] = await Promise.all([
-    db.bankStatementLine.count({ where }),
-    db.bankStatementLine.findMany({
-      where,
-      orderBy: [{ lineNo: { sort: 'asc', nulls: 'last' } }, { bankRef: 'asc' }],
-      ...(paging ? { skip: (paging.page - 1) * paging.pageSize, take: paging.pageSize } : {}),
-    }),
-  ]);
+  const total = await db.bankStatementLine.count({ where });
+  const window = paging ? pageWindow(total, paging.page, paging.pageSize) : null;
+  const rows = await db.bankStatementLine.findMany({
+    where,
+    orderBy: [{ lineNo: { sort: 'asc', nulls: 'last' } }, { bankRef: 'asc' }],
+    ...(window ? { skip: window.skip, take: window.take } : {}),
+  });
   // Merchants named on lines are the programme's (merchantId is resolved only among them) and the
   // payments read were the programme's: their names are the bank's to see.
   const merchants = await merchantsById(db, rows.flatMap((row) => [row.merchantId, row.paymentMerchantId]));
   const ref = (id: number | null) => (id === null ? null : merchants.get(id) ?? null);
   return {
     total,
+    page: window?.page ?? 1,
+    pages: window?.pages ?? 1,
     rows: rows.map((row) => ({
       id: row.id, lineNo: row.lineNo, result: row.result, differences: row.differences, bankRef: row.bankRef,
       statement: row.licenseNo !== null && row.businessDay && row.kind && row.amountFen !== null

@@ -121,6 +121,9 @@ describe('importing a statement', () => {
     expect(all?.total).toBe(payments.length + 2);
     expect(all?.rows).toHaveLength(50);
     expect(all?.rows[0]?.lineNo).toBe(2);
+    const beyond = await statementLines(db, bank, statementId, 'exceptions', { page: 9, pageSize: 3 });
+    expect(beyond).toMatchObject({ total: 4, page: 2, pages: 2 });
+    expect(beyond?.rows.map((row) => row.result)).toEqual(['missing_from_statement']);
 
     const after = await tableCounts();
     expect(after.statements - before.statements).toBe(1);

@@ -12,7 +12,6 @@ import { StatCard } from '@/components/stat-card.tsx';
 import { requirePersona } from '@/lib/auth/current.ts';
 import { db } from '@/lib/db/client.ts';
 import { canReconcile, getStatement, statementLines, statementMerchantDays, type MerchantRef } from '@/lib/db/bank-statements.ts';
-import { pageWindow } from '@/lib/domain/paging.ts';
 import { RECONCILIATION_PAGE_SIZE, RECONCILIATION_SHOW, reconciliationViewQuery, type LineResult, type MerchantDayResult, type ReconciliationShow } from '@/lib/domain/reconciliation.ts';
 import { dayGapFen, differencesLabel, kindLabel, lineGapFen } from '@/lib/export/reconciliation-report.ts';
 import { count, date, dateTime, money } from '@/lib/i18n/format.ts';
@@ -58,7 +57,7 @@ export default async function ReconciliationResultPage({ params, searchParams }:
     statementMerchantDays(db(), user, statement.id, exceptionsOnly),
   ]);
   const total = lines?.total ?? 0;
-  const window = pageWindow(total, query.page, RECONCILIATION_PAGE_SIZE);
+  const window = { page: lines?.page ?? 1, pages: lines?.pages ?? 1 };
   const base = `/bank/reconciliation/${statement.id}`;
   const href = (show: ReconciliationShow, page: number) => `${base}?show=${show}${page > 1 ? `&page=${page}` : ''}`;
   const report = (extra: string) => `/bank/reconciliation/report?statement=${statement.id}&show=${query.show}${extra}`;
