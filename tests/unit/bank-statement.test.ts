@@ -1,6 +1,7 @@
 // The bank's statement file: what is accepted, what is refused, and where each refusal points.
 import { describe, expect, it } from 'vitest';
-import { MAX_LISTED_ERRORS, parseStatement, yuanToFen, type ParsedStatement } from '../../lib/domain/bank-statement.ts';
+import { MAX_AMOUNT_FEN, MAX_LISTED_ERRORS, parseStatement, yuanToFen, type ParsedStatement } from '../../lib/domain/bank-statement.ts';
+import { fenAsYuan } from '../../lib/domain/csv.ts';
 
 const HEADER = 'bank_ref,merchant_license_no,business_day,kind,amount_yuan';
 const LICENSE = '92430408MA4L00001X';
@@ -26,6 +27,13 @@ describe('amounts in yuan become integer fen without floats', () => {
     ['¥12', 'amount_format'], ['10000000', 'amount_too_large'], ['123456789012345678901', 'amount_too_large'],
   ])('%s is refused as %s', (text, error) => {
     expect(yuanToFen(text)).toEqual({ error });
+  });
+
+  it('reads back every amount the platform writes (fenAsYuan), to the fen', () => {
+    // every fen up to 100 yuan, then a stride through the rest of the range up to the cap
+    for (let fen = 1; fen <= 10_000; fen++) expect(yuanToFen(fenAsYuan(fen))).toEqual({ fen });
+    for (let fen = 10_007; fen <= MAX_AMOUNT_FEN; fen += 99_991) expect(yuanToFen(fenAsYuan(fen))).toEqual({ fen });
+    expect(yuanToFen(fenAsYuan(MAX_AMOUNT_FEN))).toEqual({ fen: MAX_AMOUNT_FEN });
   });
 });
 
