@@ -4,9 +4,8 @@
 // a bad file is refused line by line. On a phone (390 px) the pages do not scroll sideways, and
 // axe finds no serious violation.
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { parseCsv, query, signIn } from './support.ts';
+import { parseCsv, query, seriousViolations, signIn } from './support.ts';
 
 const HEADER = 'bank_ref,merchant_license_no,business_day,kind,amount_yuan';
 
@@ -15,9 +14,7 @@ const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padS
 const plain = (text: string) => text.replace(/[¥,\s]/g, '');
 
 async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 async function expectNoSidewaysScroll(page: Page) {

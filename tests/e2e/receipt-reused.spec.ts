@@ -3,8 +3,7 @@
 // 12315 path, on a 390 px phone, in both languages, with no serious accessibility violation; the
 // later purchase's own page (its derived token, linked from the merchant's list) shows that purchase.
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { loadPlatformKey, seal } from '../../lib/crypto/secret-box.ts';
 import { priceToPay } from '../../lib/domain/metrology/price-to-pay.ts';
 import { withSignature } from '../../lib/domain/protocol/signature.ts';
@@ -12,7 +11,7 @@ import { weighingTopic } from '../../lib/domain/protocol/topics.ts';
 import { derivedReceiptToken } from '../../lib/domain/receipt-reuse.ts';
 import { LOCALE_COOKIE } from '../../lib/i18n/index.ts';
 import { eventually } from '../support/eventually.ts';
-import { mosquittoPub, query, signIn } from './support.ts';
+import { mosquittoPub, query, seriousViolations, signIn } from './support.ts';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -37,11 +36,6 @@ function signedWeighing(scale: Scale, secret: string, receipt: string, unitPrice
     v: 1, serial: scale.serial, seq: Number(scale.lastSeq ?? 0) + 1, at: new Date().toISOString(), plu: '1001', unitPriceFenPerKg,
     grossMg: netMg, tareMg: 0, netMg, priceFen: priceToPay({ unitPriceFenPerKg, netMg }), stable: true, payment: 'bank_qr', receipt,
   });
-}
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('a receipt code printed on two purchases shows neither, and says what to do', async ({ browser }) => {
