@@ -8,7 +8,7 @@
 // Idempotent: a file is known by the SHA-256 of its bytes, unique per programme; importing it
 // again returns the first import and writes nothing. A file with a bad line writes nothing.
 import { createHash } from 'node:crypto';
-import { Prisma } from './generated/client.ts';
+import type { Prisma } from './generated/client.ts';
 import type { Db } from './client.ts';
 import type { Actor } from './actor.ts';
 import { merchantWhere, type Scope } from './scope.ts';
