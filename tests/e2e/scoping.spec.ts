@@ -255,6 +255,24 @@ const CASES: Record<string, RouteCase> = {
     district: () => [{ path: '/bank/settlements', expect: [403] }],
     anonymous: () => [{ path: '/bank/settlements', expect: [401] }],
   },
+  // the payment intake (wip-intake): the bank's webhook takes only signed POSTs (tests/integration
+  // covers them), its contract page is public like /protocol, the exception queue is the bank's
+  '/api/bank/payments': {
+    merchant: () => [{ path: '/api/bank/payments', expect: [405] }],
+    district: () => [],
+    anonymous: () => [{ path: '/api/bank/payments', expect: [405] }],
+  },
+  '/api/bank/exceptions': {
+    merchant: () => [{ path: '/api/bank/exceptions', expect: [403] }],
+    district: () => [{ path: '/api/bank/exceptions', expect: [403] }],
+    anonymous: () => [{ path: '/api/bank/exceptions', expect: [401] }],
+  },
+  '/bank-api': PUBLIC,
+  '/bank/webhook': {
+    merchant: () => [{ path: '/bank/webhook', expect: [403] }],
+    district: () => [{ path: '/bank/webhook', expect: [403] }],
+    anonymous: () => [{ path: '/bank/webhook', expect: [401] }],
+  },
   // the bank's statement reconciliation: bank officers only (tests/e2e/bank-reconciliation.spec.ts
   // and tests/integration/bank-reconciliation.test.ts cover the programme's own scope)
   '/bank/reconciliation': {
