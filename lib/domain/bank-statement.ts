@@ -10,7 +10,8 @@
 //     bank_ref             the bank's transaction reference (Payment.bankRef), 1–64 of A–Z a–z 0–9 _ -
 //     merchant_license_no  the merchant's 统一社会信用代码, 18 characters
 //     business_day         YYYY-MM-DD; every line of a file carries the same day
-//     kind                 captured | refunded (the transaction's state on that day)
+//     kind                 captured | refunded | reversed (as Payment.status: a refund or a reversal is a
+//                          transaction of its own, with its own reference and a positive amount)
 //     amount_yuan          positive yuan with at most two decimals: 12, 12.3, 0.10 (no sign, no grouping)
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -18,7 +19,7 @@ import { isDay } from './day-input.ts';
 
 export const STATEMENT_COLUMNS = ['bank_ref', 'merchant_license_no', 'business_day', 'kind', 'amount_yuan'] as const;
 export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
-export const STATEMENT_KINDS = ['captured', 'refunded'] as const;
+export const STATEMENT_KINDS = ['captured', 'refunded', 'reversed'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 /** A daily statement of a city's programme is a few hundred kB; the cap keeps a wrong file cheap to refuse. */

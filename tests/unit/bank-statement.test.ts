@@ -73,7 +73,7 @@ describe('a bad statement is refused whole, each error by line and column', () =
       `CCB 2,${LICENSE},2026-12-01,captured,1`,
       `CCB0003,1234,2026-12-01,captured,1`,
       `CCB0004,${LICENSE},2026-02-30,captured,1`,
-      `CCB0005,${LICENSE},2026-12-01,reversed,1`,
+      `CCB0005,${LICENSE},2026-12-01,void,1`,
       `CCB0006,${LICENSE},2026-12-01,captured,-1`,
       `CCB0007,${LICENSE},2026-12-01,captured,1.005`,
       `CCB0008,${LICENSE},2026-12-01,captured`,

@@ -5,7 +5,7 @@ CREATE TYPE "ReconciliationResult" AS ENUM ('matched', 'mismatched', 'unmatched'
 CREATE TYPE "MerchantDayResult" AS ENUM ('agrees', 'differs', 'no_settlement');
 
 -- CreateEnum
-CREATE TYPE "StatementKind" AS ENUM ('captured', 'refunded');
+CREATE TYPE "StatementKind" AS ENUM ('captured', 'refunded', 'reversed');
 
 -- CreateTable
 CREATE TABLE "BankStatement" (
