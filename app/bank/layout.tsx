@@ -9,6 +9,7 @@ export default function BankLayout({ children }: { children: ReactNode }) {
         { href: '/bank', label: 'bank.nav.overview' },
         { href: '/bank/settlements', label: 'bank.nav.settlements' },
         { href: '/bank/reconciliation', label: 'bank.nav.reconciliation' },
+        { href: '/bank/exceptions', label: 'bankExceptions.nav' },
         { href: '/bank/webhook', label: 'bankWebhook.nav' },
       ]}
     >
