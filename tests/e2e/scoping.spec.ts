@@ -297,6 +297,18 @@ const CASES: Record<string, RouteCase> = {
     district: () => [{ path: '/bank/exceptions?show=resolved', expect: [403] }],
     anonymous: () => [{ path: '/bank/exceptions', expect: [401] }],
   },
+  // the bank's merchant search and merchant page (tests/integration/bank-scope.test.ts covers the
+  // programme-only scope)
+  '/bank/merchants': {
+    merchant: () => [{ path: '/bank/merchants?q=a', expect: [403] }],
+    district: () => [{ path: '/bank/merchants', expect: [403] }],
+    anonymous: () => [{ path: '/bank/merchants', expect: [401] }],
+  },
+  '/bank/merchants/[id]': {
+    merchant: (ids) => [{ path: `/bank/merchants/${ids.ownMerchant}`, expect: [403] }],
+    district: (ids) => [{ path: `/bank/merchants/${ids.ownMerchant}`, expect: [403] }],
+    anonymous: () => [{ path: '/bank/merchants/1', expect: [401] }],
+  },
   '/merchant': {
     merchant: () => [{ path: '/merchant', expect: OK, absent: (ids) => ids.otherShopName }],
     district: () => [{ path: '/merchant', expect: [403] }],
