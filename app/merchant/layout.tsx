@@ -8,6 +8,7 @@ export default function MerchantLayout({ children }: { children: ReactNode }) {
       nav={[
         { href: '/merchant', label: 'merchant.nav.home' },
         { href: '/merchant/transactions', label: 'merchant.nav.transactions' },
+        { href: '/merchant/settlements', label: 'merchant.nav.settlements' },
         { href: '/merchant/scales', label: 'merchant.nav.scales' },
       ]}
     >

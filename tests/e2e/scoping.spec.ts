@@ -309,6 +309,11 @@ const CASES: Record<string, RouteCase> = {
     district: (ids) => [{ path: `/bank/merchants/${ids.ownMerchant}`, expect: [403] }],
     anonymous: () => [{ path: '/bank/merchants/1', expect: [401] }],
   },
+  '/bank/merchants/[id]/csv': {
+    merchant: (ids) => [{ path: `/bank/merchants/${ids.ownMerchant}/csv`, expect: [403] }],
+    district: (ids) => [{ path: `/bank/merchants/${ids.ownMerchant}/csv?month=2026-11`, expect: [403] }],
+    anonymous: () => [{ path: '/bank/merchants/1/csv', expect: [401] }],
+  },
   '/merchant': {
     merchant: () => [{ path: '/merchant', expect: OK, absent: (ids) => ids.otherShopName }],
     district: () => [{ path: '/merchant', expect: [403] }],
@@ -318,6 +323,16 @@ const CASES: Record<string, RouteCase> = {
     merchant: () => [{ path: '/merchant/transactions', expect: OK, absent: (ids) => ids.otherShopName }],
     district: () => [{ path: '/merchant/transactions', expect: [403] }],
     anonymous: () => [{ path: '/merchant/transactions', expect: [401] }],
+  },
+  '/merchant/settlements': {
+    merchant: () => [{ path: '/merchant/settlements', expect: OK, absent: (ids) => ids.otherShopName }],
+    district: () => [{ path: '/merchant/settlements', expect: [403] }],
+    anonymous: () => [{ path: '/merchant/settlements', expect: [401] }],
+  },
+  '/merchant/settlements/csv': {
+    merchant: () => [{ path: '/merchant/settlements/csv', expect: OK }],
+    district: () => [{ path: '/merchant/settlements/csv?month=2026-11', expect: [403] }],
+    anonymous: () => [{ path: '/merchant/settlements/csv', expect: [401] }],
   },
   '/merchant/scales': {
     merchant: () => [{ path: '/merchant/scales', expect: OK, absent: (ids) => ids.otherShopName }],

@@ -29,6 +29,17 @@ export const zhCN = {
   'bankMerchants.detail.prevMonth': '上个月',
   'bankMerchants.detail.nextMonth': '下个月',
   'bankMerchants.col.paid': '付款',
+  'settlementCsv.day': '营业日',
+  'settlementCsv.payments': '笔数',
+  'settlementCsv.grossYuan': '到账总额（元）',
+  'settlementCsv.feeYuan': '手续费（元）',
+  'settlementCsv.netYuan': '结算金额（元）',
+  'settlementCsv.weighedYuan': '秤端金额（元）',
+  'settlementCsv.differenceYuan': '差额（元）',
+  'settlementCsv.status': '状态',
+  'settlementCsv.paidAt': '付款时间（UTC）',
+  'settlementCsv.payoutRef': '付款流水号',
+  'bankMerchants.detail.export': '导出本月 CSV',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -61,4 +72,15 @@ export const en: Record<keyof typeof zhCN, string> = {
   'bankMerchants.detail.prevMonth': 'Previous month',
   'bankMerchants.detail.nextMonth': 'Next month',
   'bankMerchants.col.paid': 'Paid',
+  'settlementCsv.day': 'Business day',
+  'settlementCsv.payments': 'Payments',
+  'settlementCsv.grossYuan': 'Gross (yuan)',
+  'settlementCsv.feeYuan': 'Fee (yuan)',
+  'settlementCsv.netYuan': 'Net (yuan)',
+  'settlementCsv.weighedYuan': 'Weighed (yuan)',
+  'settlementCsv.differenceYuan': 'Difference (yuan)',
+  'settlementCsv.status': 'Status',
+  'settlementCsv.paidAt': 'Paid at (UTC)',
+  'settlementCsv.payoutRef': 'Payout reference',
+  'bankMerchants.detail.export': 'Export this month (CSV)',
 };

@@ -2,6 +2,7 @@
 export const zhCN = {
   'merchant.nav.home': '经营概况',
   'merchant.nav.transactions': '交易明细',
+  'merchant.nav.settlements': '我的结算',
   'merchant.nav.scales': '我的秤',
 
   'merchant.home.title': '经营概况',
@@ -92,6 +93,7 @@ export const zhCN = {
 export const en: Record<keyof typeof zhCN, string> = {
   'merchant.nav.home': 'Overview',
   'merchant.nav.transactions': 'Transactions',
+  'merchant.nav.settlements': 'Settlements',
   'merchant.nav.scales': 'My scales',
 
   'merchant.home.title': 'Business overview',
