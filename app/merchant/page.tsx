@@ -8,6 +8,8 @@ import { StatCard } from '@/components/stat-card.tsx';
 import { settlementTone } from '@/components/status-tones.ts';
 import { db } from '@/lib/db/client.ts';
 import { getMerchantScore } from '@/lib/db/queries/merchant-score.ts';
+import { merchantToday } from '@/lib/db/queries/merchant-today.ts';
+import { etagOfJson } from '@/lib/http/api.ts';
 import { merchantInScope, recentSettlements } from '@/lib/db/queries/settlements.ts';
 import { merchantDays } from '@/lib/db/queries/weighings.ts';
 import { addDays, businessDay } from '@/lib/domain/business-day.ts';
@@ -15,6 +17,7 @@ import { DEFAULT_PERIOD } from '@/lib/domain/ranking-query.ts';
 import { count, date, money } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 import { requireMerchant } from './current-merchant.ts';
+import { TodayTakings } from './today-takings.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -24,14 +27,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MerchantHomePage() {
   const { scope, merchantId } = await requireMerchant();
   const { locale, t } = await getTranslator();
-  const today = businessDay(new Date());
-  const [merchant, days, settlements, score] = await Promise.all([
+  const loadedAt = new Date().getTime();
+  const today = businessDay(new Date(loadedAt));
+  const [merchant, days, settlements, score, live] = await Promise.all([
     merchantInScope(db(), scope, merchantId),
     merchantDays(db(), scope, merchantId, addDays(today, -29), today),
     recentSettlements(db(), scope, merchantId, 10),
     getMerchantScore(db(), scope, merchantId, today, DEFAULT_PERIOD, { items: false }),
+    merchantToday(db(), scope, merchantId, today),
   ]);
-  if (!merchant || !days || !settlements || !score) notFound();
+  if (!merchant || !days || !settlements || !score || !live) notFound();
 
   const zh = locale === 'zh-CN';
   const todayRow = days[days.length - 1];
@@ -48,6 +53,8 @@ export default async function MerchantHomePage() {
           {t('merchant.home.shop', { shop: merchant.shopName, market: zh ? merchant.market.name : merchant.market.nameEn })}
         </p>
       </header>
+
+      <TodayTakings initial={live} etag={etagOfJson({ today: live })} loadedAt={loadedAt} />
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <StatCard

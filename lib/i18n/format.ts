@@ -24,3 +24,7 @@ export function date(at: Date | string, locale: Locale): string {
   const value = typeof at === 'string' ? new Date(`${at}T00:00:00Z`) : at;
   return value.toLocaleDateString(intlLocale(locale), { timeZone: typeof at === 'string' ? 'UTC' : TIME_ZONE, dateStyle: 'medium' });
 }
+
+export function time(at: Date, locale: Locale): string {
+  return at.toLocaleTimeString(intlLocale(locale), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+}

@@ -324,6 +324,11 @@ const CASES: Record<string, RouteCase> = {
     district: () => [{ path: '/merchant/transactions', expect: [403] }],
     anonymous: () => [{ path: '/merchant/transactions', expect: [401] }],
   },
+  '/api/merchant/today': {
+    merchant: () => [{ path: '/api/merchant/today', expect: OK }],
+    district: () => [{ path: '/api/merchant/today', expect: [403] }],
+    anonymous: () => [{ path: '/api/merchant/today', expect: [401] }],
+  },
   '/merchant/settlements': {
     merchant: () => [{ path: '/merchant/settlements', expect: OK, absent: (ids) => ids.otherShopName }],
     district: () => [{ path: '/merchant/settlements', expect: [403] }],

@@ -3,6 +3,11 @@ export const zhCN = {
   'merchant.nav.home': '经营概况',
   'merchant.nav.transactions': '交易明细',
   'merchant.nav.settlements': '我的结算',
+  'merchant.today.title': '今日成交（实时）',
+  'merchant.today.bank': '银行到账 {amount}（{count} 笔）',
+  'merchant.today.live': '实时更新 · {time}',
+  'merchant.today.retrying': '暂时无法更新，正在重试…',
+  'merchant.today.stopped': '已停止更新：请刷新页面或重新登录。',
   'merchant.nav.scales': '我的秤',
 
   'merchant.home.title': '经营概况',
@@ -94,6 +99,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   'merchant.nav.home': 'Overview',
   'merchant.nav.transactions': 'Transactions',
   'merchant.nav.settlements': 'Settlements',
+  'merchant.today.title': 'Today’s takings (live)',
+  'merchant.today.bank': 'Received by the bank {amount} ({count} payments)',
+  'merchant.today.live': 'Live · {time}',
+  'merchant.today.retrying': 'Cannot update right now; retrying…',
+  'merchant.today.stopped': 'Updates stopped: reload the page or sign in again.',
   'merchant.nav.scales': 'My scales',
 
   'merchant.home.title': 'Business overview',
