@@ -11,6 +11,7 @@
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import { closeDueDays, type DayCloseResult } from '../db/settlement-close.ts';
+import { log as defaultLog } from '../log.ts';
 
 export const CLOSE_QUEUE = 'close-business-days';
 /** Five minutes after local midnight, China time: the day has ended, late scale clocks have caught up. */
@@ -28,8 +29,8 @@ export interface JobRunnerOptions {
   databaseUrl: string;
   /** the pool the close writes with */
   pool: pg.Pool;
-  /** one JSON line per closed day, and the runner's own events */
-  log?: (line: string) => void;
+  /** one event per closed day (settlement.day_closed) and the runner's errors; default: a JSON line on stdout */
+  log?: (event: string, fields: Record<string, unknown>) => void;
   /** how often idle workers look for a job; pg-boss also wakes them at once on send() */
   pollingIntervalSeconds?: number;
   /** for tests: what "now" is when a run decides which days are due */
@@ -37,18 +38,22 @@ export interface JobRunnerOptions {
 }
 
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? defaultLog.info;
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: JOBS_SCHEMA, max: 3, application_name: 'sunshine-jobs' });
-  boss.on('error', (error: Error) => log(JSON.stringify({ event: 'jobs.error', message: error.message })));
+  boss.on('error', (error: Error) => log('jobs.error', { message: error.message }));
   await boss.start();
   await boss.createQueue(CLOSE_QUEUE, { name: CLOSE_QUEUE, policy: 'singleton', retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 });
   await boss.schedule(CLOSE_QUEUE, CLOSE_CRON, {}, { tz: CLOSE_TZ });
-  await boss.work(CLOSE_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 }, async () => {
-    const onDay = (result: DayCloseResult) => log(JSON.stringify({ event: 'settlement.day_closed', ...result }));
+  const workerId = await boss.work(CLOSE_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 }, async () => {
+    const onDay = (result: DayCloseResult) => log('settlement.day_closed', { ...result });
     const results = await closeDueDays(options.pool, { now: options.now?.(), onDay });
     return { closed: results.map((result) => result.businessDay) };
   });
-  const trigger = () => boss.send(CLOSE_QUEUE, {}, { retryLimit: 5, retryDelay: 60, retryBackoff: true });
+  const trigger = async () => {
+    const id = await boss.send(CLOSE_QUEUE, {}, { retryLimit: 5, retryDelay: 60, retryBackoff: true });
+    boss.notifyWorker(workerId); // run it now rather than at the next poll
+    return id;
+  };
   return {
     trigger,
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }),

@@ -217,15 +217,15 @@ describe('the close job (pg-boss)', () => {
     } finally {
       client.release();
     }
-    const lines: string[] = [];
-    const runner = await startJobRunner({ databaseUrl: url, pool, log: (line) => lines.push(line), pollingIntervalSeconds: 1 });
+    const events: { event: string; businessDay?: unknown }[] = [];
+    const runner = await startJobRunner({ databaseUrl: url, pool, log: (event, fields) => events.push({ event, ...fields }), pollingIntervalSeconds: 1 });
     try {
       expect(await runner.trigger()).toEqual(expect.any(String));
       const completed = async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'close-business-days' AND state = 'completed'`)).rows[0]?.n ?? 0;
       expect(await eventually(completed, (n) => n === 1, { timeoutMs: 30_000 })).toBe(1);
       const { rows: closedDays } = await pool.query<{ days: string[] }>(`SELECT array_agg("businessDay"::text ORDER BY 1) AS days FROM "BusinessDayClose"`);
       expect(closedDays[0]?.days).toEqual([addDays(today, -3), addDays(today, -2), addDays(today, -1)]);
-      const closed = lines.map((line) => JSON.parse(line) as { event: string; businessDay: string }).filter((e) => e.event === 'settlement.day_closed');
+      const closed = events.filter((e) => e.event === 'settlement.day_closed');
       expect(closed.map((e) => e.businessDay)).toEqual([addDays(today, -3), addDays(today, -2), addDays(today, -1)]);
       const { rows: schedules } = await pool.query(`SELECT cron, timezone FROM pgboss.schedule WHERE name = 'close-business-days'`);
       expect(schedules).toEqual([{ cron: '5 0 * * *', timezone: 'Asia/Shanghai' }]);
