@@ -203,6 +203,36 @@ describe('closing business days', () => {
   });
 });
 
+describe('the seeded history', () => {
+  it('is closed by the close itself: every history day recorded, every settlement the sum of its lines, paid but the last', async () => {
+    const seeded = new pg.Client({ connectionString: inject('databaseUrl') });
+    await seeded.connect();
+    try {
+      const { rows: days } = await seeded.query<{ day: string }>(`SELECT "businessDay"::text AS day FROM "BusinessDayClose" ORDER BY 1`);
+      expect(days.map((d) => d.day)).toEqual([addDays(businessDay(new Date()), -3), addDays(businessDay(new Date()), -2), addDays(businessDay(new Date()), -1)]);
+      const { rows: [check] } = await seeded.query(`
+        WITH sums AS (
+          SELECT s.id, s."grossFen", s."feeFen", s."netFen", s."adjustmentFen", s."paymentCount", s.status, s."bankRef", s."businessDay",
+                 COALESCE(sum(l."amountFen") FILTER (WHERE l.kind <> 'adjustment'), 0) AS lines_gross,
+                 count(l.*) FILTER (WHERE l.kind = 'sale') AS sales,
+                 (SELECT count(*) FROM "Payment" p WHERE p."settlementId" = s.id) AS payments
+          FROM "Settlement" s LEFT JOIN "SettlementLine" l ON l."settlementId" = s.id GROUP BY s.id)
+        SELECT count(*)::int AS settlements,
+               count(*) FILTER (WHERE lines_gross <> "grossFen" OR sales <> "paymentCount" OR payments <> sales OR "netFen" <> "grossFen" - "feeFen" + "adjustmentFen")::int AS wrong,
+               count(*) FILTER (WHERE status = 'paid' AND "bankRef" IS NULL)::int AS "paidWithoutRef",
+               count(*) FILTER (WHERE status = 'paid' AND "businessDay" = (SELECT max("businessDay") FROM "BusinessDayClose"))::int AS "paidYesterday"
+        FROM sums`);
+      expect(check).toMatchObject({ wrong: 0, paidWithoutRef: 0, paidYesterday: 0 });
+      expect(check.settlements).toBeGreaterThan(100);
+      // nothing matched of the history is left open
+      const { rows: [open] } = await seeded.query(`SELECT count(*)::int AS n FROM "Payment" p JOIN "Merchant" m ON m.id = p."merchantId" AND m."programmeId" IS NOT NULL WHERE p.match = 'matched' AND p."settlementId" IS NULL AND p."businessDay" < $1::date`, [businessDay(new Date())]);
+      expect(open.n).toBe(0);
+    } finally {
+      await seeded.end();
+    }
+  });
+});
+
 describe('the close job (pg-boss)', () => {
   it('runs when triggered and closes every due day up to yesterday, once', async () => {
     await reset(pool);
