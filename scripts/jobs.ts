@@ -20,8 +20,9 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  await runner.stop();
-  await pool.end();
+  // bounded: on Ctrl-C PostgreSQL stops at the same moment, and npm start allows 20 s for everything
+  await Promise.race([runner.stop(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+  await Promise.race([pool.end(), new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
   log.info('jobs.stopped');
   process.exit(0);
 }

@@ -56,6 +56,6 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   };
   return {
     trigger,
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 4_000 }),
   };
 }
