@@ -7,8 +7,10 @@ export default function BankLayout({ children }: { children: ReactNode }) {
       persona="bank"
       nav={[
         { href: '/bank', label: 'bank.nav.overview' },
+        { href: '/bank/merchants', label: 'bankMerchants.nav' },
         { href: '/bank/settlements', label: 'bank.nav.settlements' },
         { href: '/bank/reconciliation', label: 'bank.nav.reconciliation' },
+        { href: '/bank/exceptions', label: 'bankExceptions.nav' },
         { href: '/bank/webhook', label: 'bankWebhook.nav' },
       ]}
     >

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { BarChart } from '@/components/bar-chart.tsx';
 import { DataTable } from '@/components/data-table.tsx';
 import { StatCard } from '@/components/stat-card.tsx';
@@ -104,7 +105,7 @@ export default async function BankOverviewPage() {
             {
               key: 'market',
               header: t('bank.markets.market'),
-              cell: (row) => <span className="font-medium">{zh ? row.name : row.nameEn}</span>,
+              cell: (row) => <Link href={`/bank/merchants?market=${row.id}`} className="font-medium text-sun-700 underline">{zh ? row.name : row.nameEn}</Link>,
             },
             { key: 'district', header: t('bank.markets.district'), cell: (row) => (zh ? row.district.name : row.district.nameEn) },
             {

@@ -3,7 +3,9 @@
 import type { Role } from './generated/enums.ts';
 
 export type Scope =
-  | { kind: 'city'; cityId: number }
+  // the bank officer: the city, but of merchants only those enrolled in a programme of the city (the
+  // bank finances the programme and settles its merchants; it has no business with the others)
+  | { kind: 'city'; cityId: number; programmeOnly?: boolean }
   | { kind: 'district'; cityId: number; districtId: number }
   | { kind: 'market'; cityId: number; marketId: number }
   | { kind: 'merchant'; cityId: number; merchantId: number };
@@ -24,8 +26,9 @@ export function scopeOf(user: ScopedUser): Scope {
   const { cityId } = user;
   switch (user.role) {
     case 'city_regulator':
-    case 'bank_officer':
       return { kind: 'city', cityId };
+    case 'bank_officer':
+      return { kind: 'city', cityId, programmeOnly: true };
     case 'inspector':
       return user.districtId ? { kind: 'district', cityId, districtId: user.districtId } : { kind: 'city', cityId };
     case 'district_regulator':
@@ -59,6 +62,8 @@ export function merchantWhere(scope: Scope) {
   switch (scope.kind) {
     case 'merchant':
       return { id: scope.merchantId, market: marketWhere(scope) };
+    case 'city':
+      return scope.programmeOnly ? { market: marketWhere(scope), programme: { cityId: scope.cityId } } : { market: marketWhere(scope) };
     default:
       return { market: marketWhere(scope) };
   }

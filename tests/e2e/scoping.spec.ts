@@ -290,6 +290,25 @@ const CASES: Record<string, RouteCase> = {
     district: () => [{ path: '/bank/reconciliation/report?statement=1&format=xlsx', expect: [403] }],
     anonymous: () => [{ path: '/bank/reconciliation/report?statement=1', expect: [401] }],
   },
+  // the bank's exception queue: bank officers only (tests/integration/bank-exceptions.test.ts covers
+  // the programme's own scope, tests/e2e/bank-exceptions.spec.ts the resolution)
+  '/bank/exceptions': {
+    merchant: () => [{ path: '/bank/exceptions', expect: [403] }],
+    district: () => [{ path: '/bank/exceptions?show=resolved', expect: [403] }],
+    anonymous: () => [{ path: '/bank/exceptions', expect: [401] }],
+  },
+  // the bank's merchant search and merchant page (tests/integration/bank-scope.test.ts covers the
+  // programme-only scope)
+  '/bank/merchants': {
+    merchant: () => [{ path: '/bank/merchants?q=a', expect: [403] }],
+    district: () => [{ path: '/bank/merchants', expect: [403] }],
+    anonymous: () => [{ path: '/bank/merchants', expect: [401] }],
+  },
+  '/bank/merchants/[id]': {
+    merchant: (ids) => [{ path: `/bank/merchants/${ids.ownMerchant}`, expect: [403] }],
+    district: (ids) => [{ path: `/bank/merchants/${ids.ownMerchant}`, expect: [403] }],
+    anonymous: () => [{ path: '/bank/merchants/1', expect: [401] }],
+  },
   '/merchant': {
     merchant: () => [{ path: '/merchant', expect: OK, absent: (ids) => ids.otherShopName }],
     district: () => [{ path: '/merchant', expect: [403] }],

@@ -6,7 +6,7 @@ const base = { cityId: 1, districtId: null, marketId: null, merchantId: null };
 describe('scope of a user', () => {
   it('gives city-wide scope to city regulators and bank officers', () => {
     expect(scopeOf({ ...base, role: 'city_regulator' })).toEqual({ kind: 'city', cityId: 1 });
-    expect(scopeOf({ ...base, role: 'bank_officer' })).toEqual({ kind: 'city', cityId: 1 });
+    expect(scopeOf({ ...base, role: 'bank_officer' })).toEqual({ kind: 'city', cityId: 1, programmeOnly: true });
   });
 
   it('binds district regulators, market managers and merchants to their own rows', () => {

@@ -1,7 +1,7 @@
 // The bank's view of its programme: what it financed, who enrolled, and what was settled.
 // Sums come from Settlement (one row per merchant per day), as bigint.
 import type { Db } from '../client.ts';
-import { marketWhere, merchantWhere, scaleWhere, type Scope } from '../scope.ts';
+import { marketWhere, scaleWhere, type Scope } from '../scope.ts';
 import { dateAsDay } from '../../domain/business-day.ts';
 import { dayRange } from '../../domain/day-input.ts';
 import { closedDaysWindow } from '../../domain/settlement.ts';
@@ -39,15 +39,17 @@ export async function programmeOverview(db: Db, scope: Scope, today: string) {
   const window = closedDaysWindow(today);
   const [programme, merchants, markets] = await Promise.all([
     getProgramme(db, scope),
-    db.merchant.findMany({ where: merchantWhere(scope), select: { id: true, marketId: true, programmeId: true } }),
+    // enrolment counts every merchant of the markets (a count, never their data): the markets' own
+    // rows, not merchantWhere, which gives the bank the programme's merchants only
+    db.merchant.findMany({ where: { market: marketWhere(scope) }, select: { id: true, marketId: true, programmeId: true } }),
     db.market.findMany({
       where: marketWhere(scope),
       orderBy: { code: 'asc' },
       select: { id: true, code: true, name: true, nameEn: true, district: { select: { name: true, nameEn: true } } },
     }),
   ]);
-  const ids = merchants.map((merchant) => merchant.id);
   const enrolled = (merchant: { programmeId: number | null }) => (programme ? merchant.programmeId === programme.id : false);
+  const ids = merchants.filter(enrolled).map((merchant) => merchant.id);
 
   const [scalesDeployed, scalesOnline, totalsRows, dailyRows, marketRows, statusRows] = await Promise.all([
     programme ? db.scale.count({ where: { AND: [{ programmeId: programme.id }, scaleWhere(scope)] } }) : 0,

@@ -3,6 +3,8 @@
 import * as auth from './auth.ts';
 import * as bank from './bank.ts';
 import * as bankApi from './bank-api.ts';
+import * as bankExceptions from './bank-exceptions.ts';
+import * as bankMerchants from './bank-merchants.ts';
 import * as bankWebhook from './bank-webhook.ts';
 import * as common from './common.ts';
 import * as floor from './floor.ts';
@@ -18,10 +20,12 @@ import * as shopper from './shopper.ts';
 export const zhCN = {
   ...common.zhCN, ...auth.zhCN, ...regulator.zhCN, ...bank.zhCN, ...merchant.zhCN, ...shopper.zhCN, ...protocol.zhCN, ...floor.zhCN,
   ...inspection.zhCN, ...scalePage.zhCN, ...scores.zhCN, ...bankApi.zhCN, ...bankWebhook.zhCN, ...reconciliation.zhCN,
+  ...bankExceptions.zhCN, ...bankMerchants.zhCN,
 };
 export const en: Record<MessageKey, string> = {
   ...common.en, ...auth.en, ...regulator.en, ...bank.en, ...merchant.en, ...shopper.en, ...protocol.en, ...floor.en,
   ...inspection.en, ...scalePage.en, ...scores.en, ...bankApi.en, ...bankWebhook.en, ...reconciliation.en,
+  ...bankExceptions.en, ...bankMerchants.en,
 };
 
 export type MessageKey = keyof typeof zhCN;
