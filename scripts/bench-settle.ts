@@ -5,7 +5,9 @@
 // notification (so one INSERT each), one at a time. Every notification is a capture of a real
 // bank-QR sale of the seed, so each is matched against its weighing on the way. Prints one JSON line.
 // The seed's 3 days hold about 34 000 bank-QR sales; BENCH_NOTIFICATIONS caps what is sent.
-// (Closing a business day is the close job's part of this benchmark, not built yet.)
+// Then closing one business day of 20 000 merchants and 1 000 000 payments (scripts/bench-close.ts),
+// in another database of its own, against a naive per-merchant loop: a second JSON line.
+// BENCH_PART=intake or BENCH_PART=close runs one half only.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -19,11 +21,13 @@ import { signatureHeader, type Notification, type NotificationsResponse } from '
 import { handleBankWebhook } from '../lib/http/bank-webhook.ts';
 import { createDatabaseIfMissing, databaseUrlFor, dropDatabase, startEmbeddedPostgres } from '../lib/platform/embedded-postgres.ts';
 import { serveHandler } from '../lib/platform/serve-handler.ts';
+import { benchClose } from './bench-close.ts';
 
 const N = Number(process.env.BENCH_NOTIFICATIONS ?? 50_000);
 const BASELINE_N = Number(process.env.BENCH_BASELINE_NOTIFICATIONS ?? 2_000);
 const BATCH = 500;
 const IN_FLIGHT = 4;
+const PART = process.env.BENCH_PART ?? 'all';
 const say = (message: string) => console.error(`[bench] ${message}`);
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -42,6 +46,20 @@ try {
       rmSync(dir, { recursive: true, force: true });
     });
   }
+  if (PART !== 'close') await benchIntake(serverUrl);
+  if (PART !== 'intake') {
+    const closeDb = `ss_bench_close_${process.pid}`;
+    await createDatabaseIfMissing(serverUrl, closeDb);
+    const server = serverUrl;
+    cleanups.unshift(() => dropDatabase(server, closeDb));
+    await migrate(databaseUrlFor(serverUrl, closeDb));
+    console.log(JSON.stringify({ ...(await benchClose(databaseUrlFor(serverUrl, closeDb), say)), cores: cpus().length, node: process.version }));
+  }
+} finally {
+  await cleanup();
+}
+
+async function benchIntake(serverUrl: string): Promise<void> {
   const dbName = `ss_bench_settle_${process.pid}`;
   await createDatabaseIfMissing(serverUrl, dbName);
   const databaseUrl = databaseUrlFor(serverUrl, dbName);
@@ -55,7 +73,8 @@ try {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
   cleanups.unshift(() => pool.end());
   // the seed's payments stand for notifications already received: these sales are now paid afresh
-  await pool.query('DELETE FROM "Payment"');
+  // (their settlements go first: a counted payment cannot be deleted under its line)
+  await pool.query('DELETE FROM "SettlementLine"; DELETE FROM "Settlement"; DELETE FROM "BusinessDayClose"; DELETE FROM "Payment"');
   const { rows: sales } = await pool.query<{ token: string; priceFen: number; scaleTime: Date; programmeId: number }>(
     `SELECT r.token, w."priceFen", w."scaleTime", m."programmeId"
        FROM "Weighing" w JOIN "Receipt" r ON r."weighingId" = w.id JOIN "Merchant" m ON m.id = w."merchantId"
@@ -136,6 +155,4 @@ try {
     cores: cpus().length,
     node: process.version,
   }));
-} finally {
-  await cleanup();
 }

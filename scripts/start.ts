@@ -3,7 +3,8 @@
 //             the server's account cannot reach this folder: /var/lib/sunshine-scale/<hash>/postgres)
 //   broker    MQTT_URL, or an in-process MQTT broker (MQTT 3.1.1)
 //   then: migrations, demo seed when the database is empty, ingest worker, simulated fleet, web app,
-//   simulated bank (signed payment notifications for the fleet's bank-QR sales).
+//   simulated bank (signed payment notifications for the fleet's bank-QR sales), job runner (the
+//   business-day close).
 import path from 'node:path';
 import { assertPortFree, createDatabaseIfMissing, databaseUrlFor, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/platform/embedded-postgres.ts';
 import { postgresRuntime, projectDataDir } from '../lib/platform/embedded-postgres-setup.ts';
@@ -47,7 +48,7 @@ async function shutdown(code: number): Promise<void> {
     process.exit(1);
   }, 20_000).unref();
   // the app and the fleet first, then the ingest (so it can finish what it holds), then the services
-  for (const name of ['bank', 'web', 'simulate', 'ingest']) {
+  for (const name of ['jobs', 'bank', 'web', 'simulate', 'ingest']) {
     const child = children.find((c) => c.name === name);
     if (child) await stopChild(child);
   }
@@ -134,6 +135,7 @@ try {
   children.push(startChild('web', bin('next'), ['start', '-p', String(port), '-H', host], env, root));
   // it retries until the web app answers, so it need not wait for it
   children.push(startChild('bank', process.execPath, ['--import', 'tsx', 'scripts/bank.ts'], { ...env, BANK_WEBHOOK_URL: `http://${host}:${port}/api/bank/payments` }, root));
+  children.push(startChild('jobs', process.execPath, ['--import', 'tsx', 'scripts/jobs.ts'], env, root));
   for (const child of children) {
     void child.exited.then((code) => {
       if (!stopping) {

@@ -112,7 +112,7 @@ export async function listBankExceptions(db: Db, actor: Actor, state: 'open' | '
       JOIN "Merchant" m ON m.id = s."merchantId"
       JOIN "Market" k ON k.id = m."marketId"
       ${resolution('settlement', Prisma.sql`s.id`)}
-      WHERE m."programmeId" IN (${Prisma.join(programmes)}) AND s."grossFen" <> s."weighedFen" AND ${resolved}
+      WHERE m."programmeId" IN (${Prisma.join(programmes)}) AND s."grossFen" + s."refundedFen" <> s."weighedFen" AND ${resolved}
       ORDER BY ${order(Prisma.sql`s."businessDay" DESC, s.id DESC`)}
       LIMIT ${limit}`,
   ]);
@@ -137,7 +137,7 @@ async function exceptionInScope(db: Prisma.TransactionClient, programmes: number
         ? await db.$queryRaw<unknown[]>`SELECT 1 FROM "PaymentConflict" WHERE id = ${id} AND "programmeId" IN (${ids})`
         : await db.$queryRaw<unknown[]>`
             SELECT 1 FROM "Settlement" s JOIN "Merchant" m ON m.id = s."merchantId"
-            WHERE s.id = ${id} AND m."programmeId" IN (${ids}) AND s."grossFen" <> s."weighedFen"`;
+            WHERE s.id = ${id} AND m."programmeId" IN (${ids}) AND s."grossFen" + s."refundedFen" <> s."weighedFen"`;
   return rows.length > 0;
 }
 

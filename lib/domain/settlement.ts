@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { addDays } from './business-day.ts';
 import { blankAsUndefined, daySchema, daysBetween } from './day-input.ts';
 
+// The stored states of a closed day (lib/domain/settlement-close.ts): pending = closed, waiting for
+// the payout; paid; mismatch = exception. A day still open has no settlement.
 export const SETTLEMENT_STATUSES = ['pending', 'paid', 'mismatch'] as const;
 export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
 
@@ -22,10 +24,15 @@ export function settlementFee(grossFen: number, feeBasisPoints: number): number 
 }
 
 export interface SettlementFigures {
+  /** the day's captures less the day's own refunds */
   grossFen: number;
   feeFen: number;
   netFen: number;
   weighedFen: number;
+  /** the day's own refunds and reversals (0 when absent: settlements before the close) */
+  refundedFen?: number;
+  /** Σ (amount − fee) of the adjustment lines (0 when absent) */
+  adjustmentFen?: number;
 }
 
 /** balanced: bank takings equal the weighed bank-QR total; over: the bank received more than was
@@ -33,19 +40,19 @@ export interface SettlementFigures {
 export type ReconciliationVerdict = 'balanced' | 'over' | 'short';
 
 export interface Reconciliation {
-  /** gross − weighed, in fen: positive when the bank received more than was weighed */
+  /** the day's captures (gross + refunded) − weighed, in fen: positive when the bank received more than was weighed */
   differenceFen: number;
   verdict: ReconciliationVerdict;
-  /** net = gross − fee, as a payout must be */
+  /** net = gross − fee + adjustment, as a payout must be */
   netConsistent: boolean;
 }
 
 export function reconcile(figures: SettlementFigures): Reconciliation {
-  const differenceFen = figures.grossFen - figures.weighedFen;
+  const differenceFen = figures.grossFen + (figures.refundedFen ?? 0) - figures.weighedFen;
   return {
     differenceFen,
     verdict: differenceFen === 0 ? 'balanced' : differenceFen > 0 ? 'over' : 'short',
-    netConsistent: figures.netFen === figures.grossFen - figures.feeFen,
+    netConsistent: figures.netFen === figures.grossFen - figures.feeFen + (figures.adjustmentFen ?? 0),
   };
 }
 

@@ -50,6 +50,9 @@ describe('reconciliation', () => {
   it('checks that the payout is gross − fee', () => {
     expect(reconcile({ ...day, netFen: 52_206 }).netConsistent).toBe(false);
     expect(needsAttention('paid', { ...day, netFen: 52_206 })).toBe(true);
+    // a closed day with same-day refunds and adjustments: captures = gross + refunded, net includes adjustments
+    const closed = { ...day, grossFen: day.grossFen - 300, refundedFen: 300, feeFen: day.feeFen, adjustmentFen: 994 };
+    expect(reconcile({ ...closed, netFen: closed.grossFen - closed.feeFen + 994 })).toEqual({ differenceFen: 0, verdict: 'balanced', netConsistent: true });
   });
 
   it('needs attention when marked mismatch or when the figures disagree', () => {

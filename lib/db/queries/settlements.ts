@@ -62,6 +62,8 @@ const settlementSelect = {
   feeFen: true,
   netFen: true,
   weighedFen: true,
+  refundedFen: true,
+  adjustmentFen: true,
   status: true,
   paidAt: true,
   bankRef: true,
@@ -76,6 +78,8 @@ type SettlementRecord = {
   feeFen: number;
   netFen: number;
   weighedFen: number;
+  refundedFen: number;
+  adjustmentFen: number;
   status: DbSettlementStatus;
   paidAt: Date | null;
   bankRef: string | null;

@@ -6,7 +6,6 @@ import { generateChecks } from './generate-checks.ts';
 import { generateComplaints } from './generate-complaints.ts';
 import { generatePlaces } from './generate-places.ts';
 import { generateScales } from './generate-scales.ts';
-import { generateSettlements } from './generate-settlements.ts';
 import { generateTrade } from './generate-trade.ts';
 import { generateUsers } from './generate-users.ts';
 import { deriveRng } from './prng.ts';
@@ -38,9 +37,6 @@ export function generateDemoCity(options: Partial<SeedOptions> = {}): SeedData {
   const places = generatePlaces(deriveRng(resolved.seed, 'places'), resolved);
   const scales = generateScales(deriveRng(resolved.seed, 'scales'), places, resolved);
   const trade = generateTrade(deriveRng(resolved.seed, 'trade'), places, scales, days);
-  const settlements = generateSettlements(deriveRng(resolved.seed, 'settlements'), {
-    weighings: trade.weighings, payments: trade.payments, days, feeBasisPoints: places.programme.feeBasisPoints,
-  });
   const users = generateUsers(places, scales, trade.weighings);
 
   const byScale = new Map<number, WeighingRow[]>();
@@ -81,7 +77,6 @@ export function generateDemoCity(options: Partial<SeedOptions> = {}): SeedData {
     users,
     weighings: trade.weighings,
     payments: trade.payments,
-    settlements,
     inspections: checks.inspections,
     checkWeighings: checks.checkWeighings,
     alerts,

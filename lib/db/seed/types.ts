@@ -77,11 +77,6 @@ export interface PaymentRow {
   amountFen: number; paidAt: Instant; businessDay: Day; bankRef: string; status: 'captured' | 'refunded';
 }
 
-export interface SettlementRow {
-  id: number; merchantId: number; businessDay: Day; paymentCount: number; grossFen: number; feeFen: number;
-  netFen: number; weighedFen: number; status: 'pending' | 'paid' | 'mismatch'; paidAt: Instant | null; bankRef: string | null;
-}
-
 export interface InspectionRow {
   id: number; scaleId: number; inspectorId: number | null; at: Instant; result: VerificationResult;
   suspended: boolean; notes: string | null;
@@ -136,7 +131,6 @@ export interface SeedData {
   users: UserRow[];
   weighings: WeighingRow[];
   payments: PaymentRow[];
-  settlements: SettlementRow[];
   inspections: InspectionRow[];
   checkWeighings: CheckWeighingRow[];
   alerts: AlertRow[];

@@ -10,19 +10,20 @@ import { generateSecret } from '../../domain/protocol/signature.ts';
 import { bool, bytea, copyRows, int, json, NULL, text, textArray, timestamp } from './copy.ts';
 import type { ScaleRow, SeedData, WeighingRow } from './types.ts';
 import { ensureWeighingPartitions } from '../partitions.ts';
+import { closeBusinessDay } from '../settlement-close.ts';
 
 /** Tables the seed writes, in foreign-key order. */
 export const SEED_TABLES = [
   'City', 'District', 'Market', 'Programme', 'Merchant', 'Stall', 'Commodity', 'Scale', 'Verification', 'User',
-  'Weighing', 'Receipt', 'Payment', 'Settlement', 'Inspection', 'CheckWeighing', 'Alert', 'Complaint', 'ComplaintEvent',
+  'Weighing', 'Receipt', 'Payment', 'Settlement', 'SettlementLine', 'BusinessDayClose', 'Inspection', 'CheckWeighing', 'Alert', 'Complaint', 'ComplaintEvent',
   'ScaleDay', 'MerchantDay', 'MarketDay', 'CommodityDay',
 ] as const;
 export type SeedTable = (typeof SEED_TABLES)[number];
 export type SeedCounts = Record<SeedTable, number>;
 
 const ROLLUP_TABLES = ['ScaleDay', 'MerchantDay', 'MarketDay', 'CommodityDay'] as const;
-/** Rollups are keyed by their dimensions, not by a serial id. */
-const SERIAL_TABLES = SEED_TABLES.filter((table) => table !== 'Receipt' && !(ROLLUP_TABLES as readonly string[]).includes(table));
+/** Rollups are keyed by their dimensions, not by a serial id; nor are receipts and closed days. */
+const SERIAL_TABLES = SEED_TABLES.filter((table) => table !== 'Receipt' && table !== 'BusinessDayClose' && !(ROLLUP_TABLES as readonly string[]).includes(table));
 
 const line = (...fields: string[]): string => fields.join('\t');
 const date = (day: string | null): string => day ?? NULL;
@@ -61,6 +62,22 @@ export async function assertEmpty(client: pg.ClientBase): Promise<void> {
   const checks = SEED_TABLES.map((table) => `EXISTS (SELECT 1 FROM "${table}")`).join(' OR ');
   const { rows } = await client.query<{ used: boolean }>(`SELECT ${checks} AS used`);
   if (rows[0]?.used) throw new DatabaseNotEmptyError('the database already holds data: the demo seed only writes into an empty database');
+}
+
+/**
+ * The bank's payouts of the history: every closed, balanced day but the last (yesterday's payout
+ * goes out this morning) is paid the next morning between 08:00 and 09:30, with the bank's
+ * reference. An exception day stays unpaid. Only the payout is written: the figures are frozen.
+ */
+async function recordHistoryPayouts(client: pg.ClientBase, days: readonly string[]): Promise<void> {
+  const last = days[days.length - 1];
+  if (!last) return;
+  await client.query(`
+    UPDATE "Settlement"
+       SET status = 'paid',
+           "paidAt" = ("businessDay" + 1 + time '08:00')::timestamp AT TIME ZONE 'Asia/Shanghai' + (id * 37 % 90) * interval '1 minute',
+           "bankRef" = 'CCBSTL' || to_char("businessDay", 'YYYYMMDD') || lpad("merchantId"::text, 6, '0')
+     WHERE status = 'pending' AND "businessDay" < $1::date`, [last]);
 }
 
 export async function writeSeed(
@@ -123,7 +140,8 @@ export async function writeSeed(
     if (row.scaleTime > lastScaleTime) lastScaleTime = row.scaleTime;
   }
   if (data.weighings.length) await ensureWeighingPartitions(client, new Date(firstScaleTime), new Date(lastScaleTime + 1));
-  const bulkTables = ['Weighing', 'Receipt', 'Payment'];
+  // SettlementLine too: the history's closes below fill it while Payment's indexes are down
+  const bulkTables = ['Weighing', 'Receipt', 'Payment', 'SettlementLine'];
   const restoreIndexes = await dropIndexesForLoad(client, bulkTables);
   await copy('Weighing', [
     'id', 'scaleId', 'seq', 'scaleTime', 'receivedAt', 'merchantId', 'marketId', 'stallId', 'commodityId', 'unitPriceFenPerKg',
@@ -135,24 +153,34 @@ export async function writeSeed(
   ));
   await copy('Receipt', ['token', 'weighingId', 'scaleId', 'issuedAt'], receiptLines(data.weighings), (row) => row);
   // the history's payments are captures by the programme's bank, received as they were paid: matched
-  // to their weighing, or (a payment made outside any weighing) an unmatched exception
+  // to their weighing, or (a payment made outside any weighing) an unmatched exception, which names
+  // no merchant, as the intake leaves it (and so no settlement counts it)
   await copy('Payment', [
     'id', 'merchantId', 'weighingId', 'amountFen', 'paidAt', 'businessDay', 'bankRef', 'status', 'match', 'programmeId', 'receivedAt', 'matchedAt',
   ], data.payments, (row) => line(
-    int(row.id), int(row.merchantId), int(row.weighingId), int(row.amountFen), timestamp(row.paidAt), date(row.businessDay), text(row.bankRef), row.status,
+    int(row.id), int(row.weighingId === null ? null : row.merchantId), int(row.weighingId), int(row.amountFen), timestamp(row.paidAt), date(row.businessDay), text(row.bankRef), row.status,
     row.weighingId === null ? 'unmatched' : 'matched', int(data.programme.id), timestamp(row.paidAt), timestamp(row.weighingId === null ? null : row.paidAt),
   ));
+  // Every seeded settlement is an output of the product: the history's days are closed one after
+  // another by the close job's own function, then the bank's payouts are recorded on them. Closed
+  // before Payment's indexes and foreign keys are back (one sort each afterwards, rather than an
+  // index entry and a key lookup per counted payment: 355 000 of them for 30 days).
   let started = performance.now();
+  await client.query('ANALYZE "Payment"');
+  await client.query('ANALYZE "Weighing"');
+  for (const day of data.days) {
+    const closed = await closeBusinessDay(client, day);
+    counts.Settlement += closed.settlements;
+    counts.SettlementLine += closed.lines;
+    counts.BusinessDayClose += 1;
+  }
+  await recordHistoryPayouts(client, data.days);
+  log(`${data.days.length} business days closed in ${Math.round(performance.now() - started)} ms`);
+  started = performance.now();
   await restoreIndexes();
   // fresh statistics, so the first dashboard queries after the seed are planned on real numbers
   for (const table of bulkTables) await client.query(`ANALYZE "${table}"`);
   log(`indexes, foreign keys and statistics of ${bulkTables.join(', ')} in ${Math.round(performance.now() - started)} ms`);
-  await copy('Settlement', [
-    'id', 'merchantId', 'businessDay', 'paymentCount', 'grossFen', 'feeFen', 'netFen', 'weighedFen', 'status', 'paidAt', 'bankRef',
-  ], data.settlements, (row) => line(
-    int(row.id), int(row.merchantId), date(row.businessDay), int(row.paymentCount), int(row.grossFen), int(row.feeFen), int(row.netFen),
-    int(row.weighedFen), row.status, timestamp(row.paidAt), text(row.bankRef),
-  ));
 
   await copy('Inspection', ['id', 'scaleId', 'inspectorId', 'at', 'result', 'suspended', 'notes'], data.inspections,
     (row) => line(int(row.id), int(row.scaleId), int(row.inspectorId), timestamp(row.at), row.result, bool(row.suspended), text(row.notes)));
