@@ -92,15 +92,17 @@ export async function importStatement(db: Db, actor: Actor, file: StatementFile,
     db.$queryRaw<PaymentRow[]>`
       SELECT id, "bankRef", "merchantId", "amountFen", "businessDay", status::text AS status
         FROM "Payment" WHERE "businessDay" = ${day}::date AND "merchantId" = ANY(${ids}::int[])`,
-    db.settlement.findMany({ where: { businessDay: day, merchantId: { in: ids } }, select: { id: true, merchantId: true, grossFen: true } }),
+    db.settlement.findMany({ where: { businessDay: day, merchantId: { in: ids } }, select: { id: true, merchantId: true, grossFen: true, refundedFen: true } }),
   ]);
+  // the statement's captures compare with the day's captures: the close's gross nets the day's own refunds
+  const settlementCaptures = settlements.map((s) => ({ id: s.id, merchantId: s.merchantId, grossFen: s.grossFen + s.refundedFen }));
   const result = reconcileStatement({
     businessDay: parsed.businessDay,
     lines: parsed.lines,
     merchantIdByLicense: new Map(merchants.map((merchant) => [merchant.licenseNo, merchant.id])),
     paymentsByRef: new Map(byRef.map((row) => [row.bankRef, asFact(row)])),
     dayPayments: ofDay.map(asFact),
-    settlements,
+    settlements: settlementCaptures,
   });
 
   try {

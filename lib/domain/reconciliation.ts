@@ -8,8 +8,9 @@
 //   mismatched   a payment with that reference that differs in any of those (both figures kept)
 //   unmatched    no payment of the programme with that reference
 // Per payment of the programme on the statement's day that no line names: missing_from_statement.
-// Per merchant-day: the statement's captured total against the settlement's gross (Settlement.grossFen
-// is the sum of the day's captured payments): agrees, differs, or no_settlement (none closed yet).
+// Per merchant-day: the statement's captured total against the settlement's captures (the caller
+// passes Settlement.grossFen + refundedFen: the close's gross nets the day's own refunds): agrees,
+// differs, or no_settlement (none closed yet).
 import { z } from 'zod';
 import type { StatementKind, StatementLine } from './bank-statement.ts';
 import { firstParam, pageParam } from './search-param.ts';
