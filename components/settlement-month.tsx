@@ -10,7 +10,7 @@ import type { MonthRange } from '@/lib/domain/settlement-month.ts';
 import { count, date, dateTime, money } from '@/lib/i18n/format.ts';
 import { getTranslator } from '@/lib/i18n/server.ts';
 
-export async function SettlementMonth({ rows, range, basePath, csvPath }: { rows: SettlementView[]; range: MonthRange; basePath: string; csvPath: string }) {
+export async function SettlementMonth({ rows, range, basePath, csvPath, detailPath }: { rows: SettlementView[]; range: MonthRange; basePath: string; csvPath: string; /** a settlement's page is `${detailPath}/${id}` */ detailPath: string }) {
   const { locale, t } = await getTranslator();
   const gross = rows.reduce((sum, row) => sum + row.grossFen, 0);
   const net = rows.reduce((sum, row) => sum + row.netFen, 0);
@@ -42,7 +42,10 @@ export async function SettlementMonth({ rows, range, basePath, csvPath }: { rows
         rowKey={(row) => row.id}
         empty={t('bankMerchants.detail.none')}
         columns={[
-          { key: 'day', header: t('bank.col.day'), cell: (row) => <span className="whitespace-nowrap">{date(row.day, locale)}</span> },
+          {
+            key: 'day', header: t('bank.col.day'),
+            cell: (row) => <Link href={`${detailPath}/${row.id}`} className="whitespace-nowrap font-medium text-sun-700 underline" data-settlement-id={row.id}>{date(row.day, locale)}</Link>,
+          },
           { key: 'payments', header: t('bank.col.payments'), align: 'right', cell: (row) => count(row.paymentCount, locale) },
           { key: 'gross', header: t('bank.col.gross'), align: 'right', cell: (row) => money(row.grossFen) },
           { key: 'fee', header: t('bank.col.fee'), align: 'right', cell: (row) => money(row.feeFen) },

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download } from '@playwright/test';
 import { fenAsYuan } from '../../lib/domain/csv.ts';
+import { money } from '../../lib/i18n/format.ts';
 import { parseCsv, query, seriousViolations, signIn } from './support.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -32,4 +33,18 @@ test('a merchant reads a month of its settlements and exports it', async ({ page
   expect(csv[0]![0]).toBe('营业日');
   expect(csv.slice(1).map((line) => [line[0], line[2], line[4]])).toEqual(rows.map((row) => [row.day, fenAsYuan(row.gross), fenAsYuan(row.net)]));
   await page.screenshot({ path: 'test-results/e2e/merchant-settlements.png', fullPage: true });
+
+  // the latest settlement opens with its lines, which add up to its gross
+  await page.getByTestId('merchant-settlements-cards').getByRole('link', { name: /\d/ }).first().click();
+  await expect(page).toHaveURL(/\/merchant\/settlements\/\d+$/);
+  const id = Number(page.url().split('/').pop());
+  const [figures] = await query<{ gross: number; net: number; lines: number }>(
+    `SELECT s."grossFen" AS gross, s."netFen" AS net, (SELECT count(*)::int FROM "SettlementLine" l WHERE l."settlementId" = s.id) AS lines FROM "Settlement" s WHERE s.id = $1`, [id],
+  );
+  await expect(page.getByTestId('settlement-lines-card')).toHaveCount(figures!.lines);
+  await expect(page.getByTestId('figure-gross').first()).toHaveText(money(figures!.gross));
+  await expect(page.getByTestId('figure-net').first()).toHaveText(money(figures!.net));
+  await expect(page.getByTestId('settlement-explanation')).not.toBeEmpty();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/e2e/merchant-settlement-lines.png' });
 });

@@ -24,6 +24,7 @@ interface Ids {
   token: string;
   ownStall: number; // a stall of ownMarket
   otherStall: number; // a stall of otherMarket
+  otherSettlement: number; // a settlement of merchant2
 }
 
 type Probe = (ids: Ids) => { path: string; expect: number[]; absent?: (ids: Ids) => string }[];
@@ -334,6 +335,16 @@ const CASES: Record<string, RouteCase> = {
     district: () => [{ path: '/merchant/settlements', expect: [403] }],
     anonymous: () => [{ path: '/merchant/settlements', expect: [401] }],
   },
+  '/merchant/settlements/[id]': {
+    merchant: (ids) => [{ path: `/merchant/settlements/${ids.otherSettlement}`, expect: [404] }],
+    district: () => [{ path: '/merchant/settlements/1', expect: [403] }],
+    anonymous: () => [{ path: '/merchant/settlements/1', expect: [401] }],
+  },
+  '/bank/settlements/[id]': {
+    merchant: () => [{ path: '/bank/settlements/1', expect: [403] }],
+    district: () => [{ path: '/bank/settlements/1', expect: [403] }],
+    anonymous: () => [{ path: '/bank/settlements/1', expect: [401] }],
+  },
   '/merchant/settlements/csv': {
     merchant: () => [{ path: '/merchant/settlements/csv', expect: OK }],
     district: () => [{ path: '/merchant/settlements/csv?month=2026-11', expect: [403] }],
@@ -449,13 +460,14 @@ async function loadIds(): Promise<Ids> {
   const [otherInspection] = other ? await query<{ id: number }>(
     `INSERT INTO "Inspection" ("scaleId", "inspectorId", at, stage, result, notes)
      VALUES ($1, NULL, now(), 'in_service', 'passed', 'scoping probe') RETURNING id`, [other.scale]) : [];
-  if (!own || !other || !receipt || !ownStall || !otherStall || !ownInspection || !otherInspection) throw new Error('seed lacks the rows this test needs');
+  const [otherSettlement] = await query<{ id: number }>(`SELECT id FROM "Settlement" WHERE "merchantId" = $1 ORDER BY id LIMIT 1`, [row.otherMerchant]);
+  if (!own || !other || !receipt || !ownStall || !otherStall || !ownInspection || !otherInspection || !otherSettlement) throw new Error('seed lacks the rows this test needs');
   return {
     ownMerchant: row.ownMerchant, otherMerchant: row.otherMerchant, ownMarket: own.market, otherMarket: other.market,
     ownDistrict: row.ownDistrict, otherDistrict: other.district,
     ownScale: own.scale, ownScaleSerial: own.serial, otherScale: other.scale, ownInspection: ownInspection.id, otherInspection: otherInspection.id,
     otherScaleSerial: other.serial, otherShopName: row.otherShopName, otherMarketName: other.name, token: receipt.token,
-    ownStall: ownStall.id, otherStall: otherStall.id,
+    ownStall: ownStall.id, otherStall: otherStall.id, otherSettlement: otherSettlement.id,
   };
 }
 

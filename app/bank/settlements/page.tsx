@@ -129,7 +129,7 @@ export default async function BankSettlementsPage({ searchParams }: { searchPara
         columns={[
           { key: 'merchant', header: t('bank.col.merchant'), cell: (row) => <span className="font-medium">{row.shopName}</span> },
           { key: 'market', header: t('bank.col.market'), cell: (row) => (zh ? row.market.name : row.market.nameEn) },
-          { key: 'day', header: t('bank.col.day'), cell: (row) => <span className="whitespace-nowrap">{date(row.day, locale)}</span> },
+          { key: 'day', header: t('bank.col.day'), cell: (row) => <Link href={`/bank/settlements/${row.id}`} className="whitespace-nowrap text-sun-700 underline">{date(row.day, locale)}</Link> },
           { key: 'payments', header: t('bank.col.payments'), align: 'right', cell: (row) => count(row.paymentCount, locale) },
           { key: 'gross', header: t('bank.col.gross'), align: 'right', cell: (row) => money(row.grossFen) },
           { key: 'fee', header: t('bank.col.fee'), align: 'right', cell: (row) => money(row.feeFen) },

@@ -28,7 +28,7 @@ export default async function MerchantSettlementsPage({ searchParams }: { search
         <h1 className="text-xl font-semibold">{t('merchant.nav.settlements')}</h1>
         <p className="text-sm text-stone-600">{settled.merchant.shopName}</p>
       </header>
-      <SettlementMonth rows={settled.settlements} range={range} basePath="/merchant/settlements" csvPath="/merchant/settlements/csv" />
+      <SettlementMonth detailPath="/merchant/settlements" rows={settled.settlements} range={range} basePath="/merchant/settlements" csvPath="/merchant/settlements/csv" />
     </div>
   );
 }

@@ -46,7 +46,7 @@ export default async function BankMerchantPage({ params, searchParams }: { param
           ]}
         />
       </header>
-      <SettlementMonth rows={settled.settlements} range={range} basePath={`/bank/merchants/${id}`} csvPath={`/bank/merchants/${id}/csv`} />
+      <SettlementMonth detailPath="/bank/settlements" rows={settled.settlements} range={range} basePath={`/bank/merchants/${id}`} csvPath={`/bank/merchants/${id}/csv`} />
     </div>
   );
 }
