@@ -22,8 +22,8 @@ import { seedDemoCity } from '../../lib/db/seed/index.ts';
 import { createDatabaseIfMissing, databaseUrlFor, startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/platform/embedded-postgres.ts';
 import type { OwnBroker } from '../../lib/platform/mosquitto.ts';
 import {
-  connectPublishers, endAll, exactlyOnceFacts, fleetWeighings, maxRejectedId, provisionFleet, publishAll, publishedRanges, registeredPlu,
-  rejectedFor, rollupCount, settle, storedInRanges, type FleetScale,
+  connectPublishers, endAll, exactlyOnce, fleetWeighings, maxRejectedId, perfect, provisionFleet, publishAll, publishedRanges, registeredPlu,
+  rollupCount, settle, storedInRanges,
 } from '../support/fleet-messages.ts';
 import { startOwnMosquitto } from '../support/own-mosquitto.ts';
 import { freePort } from '../support/services.ts';
@@ -34,22 +34,6 @@ const between = (min: number, max: number) => min + Math.random() * (max - min);
 const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 /** the worker keeps its sessions this long while it is away: far longer than any restart here */
 const SESSION_EXPIRY_S = '600';
-
-/** Everything a test must assert about the stored result, in one object (one readable diff on failure). */
-async function exactlyOnce(pool: pg.Pool, scales: FleetScale[], published: number, rollupBefore: number, rejectedAfterId: string) {
-  const ranges = publishedRanges(scales);
-  const facts = await exactlyOnceFacts(pool, ranges);
-  return {
-    ...facts,
-    rollupAdded: (await rollupCount(pool, scales.map((s) => s.id))) - rollupBefore,
-    rejected: await rejectedFor(pool, scales.map((s) => s.serial), rejectedAfterId),
-    expected: published,
-  };
-}
-
-const perfect = (published: number) => ({
-  rows: published, distinct: published, beyond: 0, receipts: published, gapsInRanges: 0, lastSeqWrong: 0, rollupAdded: published, rejected: [], expected: published,
-});
 
 /** Whether the broker holds a session for this client id; the probe's own session ends with it. */
 async function sessionExists(url: string, clientId: string): Promise<boolean> {

@@ -19,8 +19,8 @@ import { startEmbeddedBroker } from '../../lib/platform/embedded-broker.ts';
 import { startMosquitto, type OwnBroker } from '../../lib/platform/mosquitto.ts';
 import { startFleet } from '../../lib/simulator/fleet.ts';
 import {
-  endAll, exactlyOnceFacts, fleetWeighings, maxRejectedId, provisionFleet, publishAll, publishedRanges, registeredPlu, rejectedFor, rollupCount,
-  settle, storedInRanges, type FleetScale,
+  endAll, exactlyOnce, fleetWeighings, maxRejectedId, perfect, provisionFleet, publishAll, publishedRanges, registeredPlu, rollupCount,
+  settle, storedInRanges,
 } from '../support/fleet-messages.ts';
 import { startOwnMosquitto } from '../support/own-mosquitto.ts';
 import { recordFacts } from '../support/record-facts.ts';
@@ -63,21 +63,6 @@ async function reconnectingPublishers(url: string, count: number, label: string)
   cleanups.push(() => endAll(clients));
   return clients;
 }
-
-/** The stored result of a plain publisher's weighings, in one object (one readable diff). */
-async function exactlyOnce(scales: FleetScale[], published: number, rollupBefore: number, rejectedAfterId: string) {
-  const facts = await exactlyOnceFacts(pool, publishedRanges(scales));
-  return {
-    ...facts,
-    rollupAdded: (await rollupCount(pool, scales.map((s) => s.id))) - rollupBefore,
-    rejected: await rejectedFor(pool, scales.map((s) => s.serial), rejectedAfterId),
-    expected: published,
-  };
-}
-
-const perfect = (published: number) => ({
-  rows: published, distinct: published, beyond: 0, receipts: published, gapsInRanges: 0, lastSeqWrong: 0, rollupAdded: published, rejected: [], expected: published,
-});
 
 async function waitFor<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -122,7 +107,7 @@ describe('ingest faults: the broker restarted cleanly (SIGTERM, same persistence
     const health = await waitFor('health after the restart', () => healthOf(worker), (h) => h.status === 200, 60_000);
     await publishAll(publishers, fleetWeighings(scales, 500, plu), { window: 100 });
     const result = await settle(() => storedInRanges(pool, ranges()), { target: 1000, quietMs: 1500, stallMs: 30_000, timeoutMs: 60_000 });
-    const facts = await exactlyOnce(scales, 1000, rollupBefore, rejectedBefore);
+    const facts = await exactlyOnce(pool, scales, 1000, rollupBefore, rejectedBefore);
     const summary = `settled ${JSON.stringify(result)}; health ${JSON.stringify(health)}\n${worker.tail(12)}`;
 
     expect(facts, summary).toEqual(perfect(1000));
@@ -202,7 +187,7 @@ describe('ingest faults: the broker unreachable when the worker starts', { timeo
     const messages = fleetWeighings(scales, 2000, plu);
     await publishAll(await reconnectingPublishers(proxy.url, 2, group), messages, { window: 200 });
     const result = await settle(() => storedInRanges(pool, publishedRanges(scales)), { target: messages.length, quietMs: 1500, stallMs: 30_000, timeoutMs: 90_000 });
-    expect(await exactlyOnce(scales, messages.length, rollupBefore, rejectedBefore), JSON.stringify(result)).toEqual(perfect(messages.length));
+    expect(await exactlyOnce(pool, scales, messages.length, rollupBefore, rejectedBefore), JSON.stringify(result)).toEqual(perfect(messages.length));
     expect(supervisor.crashes, 'the worker exited on its own').toEqual([]);
     expect(worker.tail(200)).not.toContain('ingest.no_mqtt5');
   });
@@ -302,7 +287,7 @@ describe('ingest faults: the database stalled', { timeout: 240_000 }, () => {
     await locker.query('COMMIT');
     await publishing;
     const result = await settle(() => storedInRanges(pool, ranges), { target: MESSAGES, quietMs: 1500, stallMs: 30_000, timeoutMs: 150_000 });
-    const facts = await exactlyOnce(scales, MESSAGES, rollupBefore, rejectedBefore);
+    const facts = await exactlyOnce(pool, scales, MESSAGES, rollupBefore, rejectedBefore);
     const summary = `held at most ${maxHeld}; stored during the stall ${storedDuringStall}; settled ${JSON.stringify(result)}\n${worker.tail(20)}`;
     console.info(`[faults d] ${summary.split('\n')[0]}`);
 
@@ -345,7 +330,7 @@ describe('ingest faults: the database stalled', { timeout: 240_000 }, () => {
     await locker.query('COMMIT');
     const result = await settle(() => storedInRanges(pool, publishedRanges(scales)), { target: MESSAGES, quietMs: 1000, stallMs: 20_000, timeoutMs: 60_000 });
 
-    expect(await exactlyOnce(scales, MESSAGES, rollupBefore, rejectedBefore), JSON.stringify(result)).toEqual(perfect(MESSAGES));
+    expect(await exactlyOnce(pool, scales, MESSAGES, rollupBefore, rejectedBefore), JSON.stringify(result)).toEqual(perfect(MESSAGES));
     expect(maxHeld).toBeGreaterThan(0);
     expect(maxHeld, 'held while the database was stalled').toBeLessThanOrEqual(RECEIVE_MAXIMUM);
   });

@@ -250,3 +250,20 @@ export async function settle(
     }
   }
 }
+
+/** Everything a test must assert about the stored result, in one object (one readable diff on failure). */
+export async function exactlyOnce(pool: pg.Pool, scales: FleetScale[], published: number, rollupBefore: number, rejectedAfterId: string) {
+  const ranges = publishedRanges(scales);
+  const facts = await exactlyOnceFacts(pool, ranges);
+  return {
+    ...facts,
+    rollupAdded: (await rollupCount(pool, scales.map((s) => s.id))) - rollupBefore,
+    rejected: await rejectedFor(pool, scales.map((s) => s.serial), rejectedAfterId),
+    expected: published,
+  };
+}
+
+/** What `exactlyOnce` must equal when every published weighing is stored once. */
+export const perfect = (published: number) => ({
+  rows: published, distinct: published, beyond: 0, receipts: published, gapsInRanges: 0, lastSeqWrong: 0, rollupAdded: published, rejected: [], expected: published,
+});
