@@ -51,7 +51,8 @@ export interface SettlementException {
   businessDay: Date;
   shopName: string;
   marketName: string;
-  grossFen: number;
+  /** what the bank captured for the day (the close's gross nets the day's own refunds) */
+  capturedFen: number;
   weighedFen: number;
   paymentCount: number;
   resolution: Resolution | null;
@@ -106,7 +107,7 @@ export async function listBankExceptions(db: Db, actor: Actor, state: 'open' | '
       ORDER BY ${order(Prisma.sql`c."receivedAt" DESC, c.id DESC`)}
       LIMIT ${limit}`,
     db.$queryRaw<(Omit<SettlementException, 'resolution'> & ResolutionColumns)[]>`
-      SELECT s.id::text AS id, s."businessDay", m."shopName", k.name AS "marketName", s."grossFen", s."weighedFen", s."paymentCount",
+      SELECT s.id::text AS id, s."businessDay", m."shopName", k.name AS "marketName", s."grossFen" + s."refundedFen" AS "capturedFen", s."weighedFen", s."paymentCount",
              r.note, r."resolvedAt", u."displayName" AS "resolvedBy"
       FROM "Settlement" s
       JOIN "Merchant" m ON m.id = s."merchantId"

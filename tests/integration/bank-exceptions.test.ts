@@ -53,7 +53,7 @@ describe('the bank exception queue', () => {
     const conflict = open.conflicts.find((c) => c.id === String(ids.conflict));
     expect(conflict).toMatchObject({ bankRef: `EXC${tag}1`, recordedFen: 1234 });
     // the seeded days that do not balance are there, each with both totals
-    for (const day of open.settlements) expect(day.grossFen).not.toBe(day.weighedFen);
+    for (const day of open.settlements) expect(day.capturedFen).not.toBe(day.weighedFen);
   });
 
   it('resolves each once with a note, audited; then lists it as resolved with the note', async () => {

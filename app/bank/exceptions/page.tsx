@@ -99,9 +99,9 @@ export default async function BankExceptionsPage({ searchParams }: { searchParam
             { key: 'merchant', header: t('bankExceptions.col.merchant'), cell: (row) => row.shopName },
             { key: 'market', header: t('bankExceptions.col.market'), cell: (row) => row.marketName },
             { key: 'payments', header: t('bankExceptions.col.payments'), align: 'right', cell: (row) => count(row.paymentCount, locale) },
-            { key: 'amount', header: t('bankExceptions.col.amount'), align: 'right', cell: (row) => money(row.grossFen) },
+            { key: 'amount', header: t('bankExceptions.col.amount'), align: 'right', cell: (row) => money(row.capturedFen) },
             { key: 'weighed', header: t('bankExceptions.col.weighed'), align: 'right', cell: (row) => money(row.weighedFen) },
-            { key: 'difference', header: t('bankExceptions.col.difference'), align: 'right', cell: (row) => money(row.grossFen - row.weighedFen) },
+            { key: 'difference', header: t('bankExceptions.col.difference'), align: 'right', cell: (row) => money(row.capturedFen - row.weighedFen) },
             { key: 'action', header: t('bankExceptions.col.action'), cell: (row) => resolution('settlement', row.id, row.resolution) },
           ]}
         />
