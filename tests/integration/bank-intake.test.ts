@@ -272,7 +272,9 @@ describe('the simulated bank', () => {
         { timeoutMs: 30_000 },
       );
       expect(rows.every((row) => row.match === 'matched')).toBe(true);
-      expect(bank.stats()).toMatchObject({ sales: 20, sent: 20, failedRequests: 0 });
+      // the simulator counts a notification sent when the webhook's answer is in, a moment after the COMMIT
+      const stats = await eventually(async () => bank.stats(), (s) => s.sent >= 20, { timeoutMs: 10_000 });
+      expect(stats).toMatchObject({ sales: 20, sent: 20, failedRequests: 0 });
     } finally {
       await bank.stop();
       await server.close();
